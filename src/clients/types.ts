@@ -1,0 +1,38 @@
+/**
+ * The protocol-client seam. A client (http, ws, grpc) is built once per VU from a ClientContext,
+ * records its own built-in metrics through the sink, and stops what it has in flight when the VU
+ * is interrupted. Scenario code never sees the sink.
+ */
+import type { MetricSink } from '../metrics/sink.js';
+import type { TagSet } from '../metrics/tags.js';
+
+/** The tags a VU's samples carry right now; `current` changes when a group starts or ends. */
+export interface VuTags {
+  /** scenario, group, options.tags, the scenario's tags: interned, so `current.key` can key caches. */
+  readonly current: TagSet;
+}
+
+/** Run-wide HTTP defaults from the resolved options. */
+export interface HttpDefaults {
+  readonly maxRedirects: number;
+  readonly userAgent: string;
+  readonly discardResponseBodies: boolean;
+  readonly timeoutMs: number;
+  readonly noConnectionReuse: boolean;
+}
+
+export interface ClientContext {
+  readonly sink: MetricSink;
+  readonly tags: VuTags;
+  /** Aborts when the VU is interrupted (hard stop, or gracefulStop ran out): in-flight work must end. */
+  readonly signal: AbortSignal;
+  readonly http: HttpDefaults;
+  /** Monotonic milliseconds (performance.now()). */
+  now(): number;
+}
+
+/** What every protocol client built for a VU must offer the VU's lifecycle. */
+export interface ProtocolClient {
+  /** Closes connections; called when the VU retires. Safe to call twice. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,84 @@
+/**
+ * The only types that cross the thread boundary between the coordinator (main thread) and the
+ * workers and the lifecycle worker. Structured-clone safe: no functions, no class instances.
+ * Nothing is sent per request or per iteration; metrics travel as one snapshot per second.
+ */
+import type { SerializedError } from '../errors.js';
+import type { ResolvedOptions } from '../config/options.js';
+
+/** One series' delta (worker → coordinator) for one window. Trend histograms travel encoded. */
+export type SeriesSnapshot = { metric: string; tags: [string, string][] } & (
+  | { kind: 'trend'; hdr: Uint8Array; count: number; min: number; max: number; sum: number }
+  | { kind: 'counter'; sum: number }
+  | { kind: 'rate'; hits: number; total: number }
+  | { kind: 'gauge'; last: number; min: number; max: number }
+);
+
+/** A custom metric a script created in init code: the coordinator learns its type from this. */
+export interface MetricDecl {
+  name: string;
+  kind: 'counter' | 'gauge' | 'rate' | 'trend';
+  contains: 'default' | 'time' | 'data';
+}
+
+/** One scenario's share of the work, as one worker runs it. */
+export interface WorkerScenario {
+  name: string;
+  executor: string;
+  /** The executor's config already split for this worker (plain JSON). */
+  config: Record<string, unknown>;
+  /** idInTest of this worker's first VU in this scenario, minus one. */
+  vuIdBase: number;
+  startTimeMs: number;
+  gracefulStopMs: number;
+  exec: string;
+  env: Record<string, string>;
+  tags: Record<string, string>;
+}
+
+/** Why a run stops early. */
+export type StopReason = 'signal' | 'threshold' | 'abort';
+
+export type ToWorker =
+  | {
+      type: 'init';
+      workerId: number;
+      bundlePath: string;
+      scriptPath: string;
+      options: ResolvedOptions;
+      scenarios: WorkerScenario[];
+      env: Record<string, string>;
+      setupData: string | undefined;
+    }
+  | { type: 'start'; epochMs: number }
+  /** Graceful (`hard: false`): start no new iterations, let running ones finish within gracefulStop. */
+  | { type: 'stop'; reason: StopReason; hard: boolean };
+
+/** An error an iteration threw, counted per distinct message within a worker. */
+export interface IterationErrorCount {
+  message: string;
+  location: string | undefined;
+  count: number;
+}
+
+export type FromWorker =
+  | { type: 'ready'; workerId: number; vus: number; metrics: MetricDecl[] }
+  | { type: 'snapshot'; workerId: number; seq: number; fromMs: number; toMs: number; activeVUs: number; series: SeriesSnapshot[] }
+  | { type: 'log'; workerId: number; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; msg: string; vu?: number }
+  | { type: 'error'; workerId: number; error: SerializedError; fatal: boolean }
+  | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[] };
+
+/** Requests to the lifecycle worker, which runs the script's non-VU code: options, setup, teardown, handleSummary. */
+export type ToLifecycle =
+  | { type: 'load'; bundlePath: string; scriptPath: string; env: Record<string, string> }
+  | { type: 'setup'; options: ResolvedOptions }
+  | { type: 'teardown'; options: ResolvedOptions; setupData: string | undefined }
+  | { type: 'handleSummary'; summaryJson: string };
+
+export type FromLifecycle =
+  | { type: 'loaded'; options: unknown; exports: string[]; metrics: MetricDecl[] }
+  | { type: 'setupDone'; setupData: string | undefined; final: SeriesSnapshot[] }
+  | { type: 'teardownDone'; final: SeriesSnapshot[] }
+  | { type: 'summaryDone'; handled: boolean; files: Record<string, string> }
+  | { type: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; msg: string }
+  | { type: 'error'; error: SerializedError };
