@@ -1,0 +1,46 @@
+/**
+ * The end-of-test summary data in the shape of k6's handleSummary data (DESIGN.md): what
+ * `--summary-export` writes, what `handleSummary(data)` receives and what `textSummary` prints.
+ */
+import type { MetricKind, MetricContains } from '../metrics/metric.js';
+
+export interface SummaryMetric {
+  type: MetricKind;
+  contains: MetricContains;
+  /** Trends: summaryTrendStats plus count; counters: count, rate; rates: rate, passes, fails; gauges: value, min, max. */
+  values: Record<string, number>;
+  /** Keyed by the expression as written: `{ "p(95)<300": { ok: true } }`. */
+  thresholds?: Record<string, { ok: boolean }>;
+}
+
+export interface SummaryCheck {
+  name: string;
+  path: string;
+  id: string;
+  passes: number;
+  fails: number;
+}
+
+export interface SummaryGroup {
+  name: string;
+  path: string;
+  id: string;
+  groups: SummaryGroup[];
+  checks: SummaryCheck[];
+}
+
+/** An error iterations threw, counted per distinct message (volley's addition to k6's shape). */
+export interface SummaryIterationError {
+  message: string;
+  location?: string;
+  count: number;
+}
+
+export interface SummaryData {
+  state: { testRunDurationMs: number; isStdOutTTY: boolean; isStdErrTTY: boolean };
+  options: { summaryTrendStats: string[]; summaryTimeUnit: string | null; noColor: boolean };
+  metrics: Record<string, SummaryMetric>;
+  root_group: SummaryGroup;
+  /** Present when iterations threw. */
+  iteration_errors?: SummaryIterationError[];
+}
