@@ -31,6 +31,8 @@ export interface WorkerScenario {
   vuIdBase: number;
   startTimeMs: number;
   gracefulStopMs: number;
+  /** The scenario's planned length without its graceful stop (for `scenario.progress`). */
+  durationMs: number;
   exec: string;
   env: Record<string, string>;
   tags: Record<string, string>;
@@ -64,8 +66,9 @@ export interface IterationErrorCount {
 export type FromWorker =
   | { type: 'ready'; workerId: number; vus: number; metrics: MetricDecl[] }
   | { type: 'snapshot'; workerId: number; seq: number; fromMs: number; toMs: number; activeVUs: number; series: SeriesSnapshot[] }
-  | { type: 'log'; workerId: number; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; msg: string; vu?: number }
   | { type: 'error'; workerId: number; error: SerializedError; fatal: boolean }
+  /** The script called `test.abort()` (stop the run, exit 108) or `test.fail()` (mark failed, exit 110). */
+  | { type: 'testControl'; workerId: number; action: 'abort' | 'fail'; reason: string }
   | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[] };
 
 /** Requests to the lifecycle worker, which runs the script's non-VU code: options, setup, teardown, handleSummary. */
@@ -80,5 +83,5 @@ export type FromLifecycle =
   | { type: 'setupDone'; setupData: string | undefined; final: SeriesSnapshot[] }
   | { type: 'teardownDone'; final: SeriesSnapshot[] }
   | { type: 'summaryDone'; handled: boolean; files: Record<string, string> }
-  | { type: 'log'; level: 'log' | 'info' | 'warn' | 'error' | 'debug'; msg: string }
+  | { type: 'testControl'; action: 'abort' | 'fail'; reason: string }
   | { type: 'error'; error: SerializedError };

@@ -1,0 +1,62 @@
+/**
+ * The one place options get their defaults. Precedence: CLI flags > VOLLEY_* variables (both
+ * arrive as RunFlags, merged by yargs) > the script's `options` > defaults. Every problem found is
+ * reported at once in one ConfigError (exit 104).
+ */
+import { ConfigError, type ConfigIssue } from '../errors.js';
+import type { ResolvedOptions } from './options.js';
+import type { RunFlags } from './run-flags.js';
+import { deriveScenarios, shortcutsFromFlags } from './shortcuts.js';
+import { resolveScenarios } from './scenarios.js';
+import { resolveThresholds } from './thresholds.js';
+import { readStringMap } from './string-map.js';
+import { readDuration, readInt } from '../executors/fields.js';
+
+/** k6's default trend columns. */
+export const DEFAULT_TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'];
+const TREND_STAT = /^(avg|min|med|max|count|sum|p\(\d+(\.\d+)?\))$/;
+
+/** Resolves the script's exported `options` (any value) with the flags; throws ConfigError listing every issue. */
+export function consolidate(scriptOptions: unknown, flags: RunFlags, userAgent: string): ResolvedOptions {
+  const issues: ConfigIssue[] = [];
+  if (scriptOptions !== undefined && (typeof scriptOptions !== 'object' || scriptOptions === null || Array.isArray(scriptOptions))) {
+    throw new ConfigError([{ path: 'options', message: 'must be an object (export const options = { ... })' }]);
+  }
+  const raw = (scriptOptions ?? {}) as Record<string, unknown>;
+  const scenarios = resolveScenarios(deriveScenarios(raw, shortcutsFromFlags(flags, issues), issues), issues);
+  const resolved: ResolvedOptions = {
+    scenarios,
+    thresholds: resolveThresholds(raw.thresholds, issues),
+    noThresholds: flags.noThresholds === true,
+    tags: { ...readStringMap(raw.tags, 'options.tags', issues), ...flags.tag },
+    summaryTrendStats: trendStats(flags.summaryTrendStats ?? raw.summaryTrendStats, issues),
+    discardResponseBodies: bool(raw, 'discardResponseBodies', issues),
+    maxRedirects: readInt(raw, 'maxRedirects', 'options', issues, 0, 10),
+    userAgent: typeof raw.userAgent === 'string' ? raw.userAgent : userAgent,
+    setupTimeoutMs: readDuration(raw, 'setupTimeout', 'options', issues, 60_000),
+    teardownTimeoutMs: readDuration(raw, 'teardownTimeout', 'options', issues, 60_000),
+    noConnectionReuse: bool(raw, 'noConnectionReuse', issues),
+  };
+  if (issues.length) throw new ConfigError(issues);
+  return resolved;
+}
+
+function trendStats(value: unknown, issues: ConfigIssue[]): string[] {
+  if (value === undefined) return DEFAULT_TREND_STATS;
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list) || list.length === 0) {
+    issues.push({ path: 'options.summaryTrendStats', message: "must be a list such as ['avg', 'p(95)']" });
+    return DEFAULT_TREND_STATS;
+  }
+  const stats = list.map((s) => String(s).trim());
+  for (const s of stats) {
+    if (!TREND_STAT.test(s)) issues.push({ path: 'options.summaryTrendStats', message: `unknown stat ${JSON.stringify(s)}; use avg, min, med, max, count, sum or p(N)` });
+  }
+  return stats;
+}
+
+function bool(raw: Record<string, unknown>, key: string, issues: ConfigIssue[]): boolean {
+  const v = raw[key];
+  if (v !== undefined && typeof v !== 'boolean') issues.push({ path: `options.${key}`, message: 'must be true or false' });
+  return v === true;
+}

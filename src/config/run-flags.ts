@@ -1,0 +1,11 @@
+/** The `volley run` flags that shape options; yargs fills them from the CLI and VOLLEY_* variables. */
+
+export interface RunFlags {
+  vus?: number;
+  duration?: string;
+  iterations?: number;
+  stage?: string[];
+  tag?: Record<string, string>;
+  noThresholds?: boolean;
+  summaryTrendStats?: string[];
+}

@@ -1,0 +1,65 @@
+/**
+ * k6's shortcut options (`vus`, `duration`, `iterations`, `stages`) turned into a `default`
+ * scenario, with k6's rules: shortcuts given at a higher level (CLI flags, VOLLEY_* variables)
+ * replace the script's `scenarios`; in the script itself, `scenarios` wins over shortcuts.
+ */
+import type { ConfigIssue } from '../errors.js';
+import type { RunFlags } from './run-flags.js';
+
+type Raw = Record<string, unknown>;
+
+export interface Shortcuts {
+  vus?: unknown;
+  duration?: unknown;
+  iterations?: unknown;
+  stages?: unknown;
+}
+
+/** Shortcut values from flags, as raw values (validated later with the scenario). */
+export function shortcutsFromFlags(flags: RunFlags, issues: ConfigIssue[]): Shortcuts {
+  const s: Shortcuts = {};
+  if (flags.vus !== undefined) s.vus = flags.vus;
+  if (flags.duration !== undefined) s.duration = flags.duration;
+  if (flags.iterations !== undefined) s.iterations = flags.iterations;
+  if (flags.stage?.length) s.stages = flags.stage.map((text) => parseStageFlag(text, issues));
+  return s;
+}
+
+function parseStageFlag(text: string, issues: ConfigIssue[]): { duration: string; target: number } {
+  const [duration, target] = text.split(':');
+  if (!duration || target === undefined || !/^\d+$/.test(target.trim())) {
+    issues.push({ path: '--stage', message: `expected DURATION:TARGET such as 30s:10 (got ${JSON.stringify(text)})` });
+  }
+  return { duration: duration ?? '', target: Number(target) };
+}
+
+function hasAny(s: Shortcuts): boolean {
+  return s.vus !== undefined || s.duration !== undefined || s.iterations !== undefined || s.stages !== undefined;
+}
+
+/**
+ * The scenarios to run. Returns raw scenario objects keyed by name (validated by the caller).
+ * k6's derivation: iterations → shared-iterations (duration becomes maxDuration); stages →
+ * ramping-vus; duration → constant-vus; otherwise per-vu-iterations, 1 iteration per VU.
+ */
+export function deriveScenarios(script: Raw, flags: Shortcuts, issues: ConfigIssue[]): Record<string, unknown> {
+  const scriptShortcuts: Shortcuts = { vus: script.vus, duration: script.duration, iterations: script.iterations, stages: script.stages };
+  if (!hasAny(flags) && script.scenarios !== undefined) {
+    if (typeof script.scenarios !== 'object' || script.scenarios === null || Array.isArray(script.scenarios)) {
+      issues.push({ path: 'options.scenarios', message: 'must be an object of named scenarios' });
+      return {};
+    }
+    return script.scenarios as Record<string, unknown>;
+  }
+  const s: Shortcuts = { ...scriptShortcuts, ...flags };
+  const vus = s.vus ?? 1;
+  if (s.iterations !== undefined) {
+    return { default: { executor: 'shared-iterations', vus, iterations: s.iterations, ...(s.duration !== undefined && { maxDuration: s.duration }) } };
+  }
+  if (s.stages !== undefined) {
+    if (s.duration !== undefined) issues.push({ path: 'options.duration', message: 'cannot be combined with stages' });
+    return { default: { executor: 'ramping-vus', startVUs: vus, stages: s.stages } };
+  }
+  if (s.duration !== undefined) return { default: { executor: 'constant-vus', vus, duration: s.duration } };
+  return { default: { executor: 'per-vu-iterations', vus, iterations: 1 } };
+}

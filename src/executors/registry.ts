@@ -1,0 +1,19 @@
+/** Executor type name → definition. New executors register here and nowhere else. */
+import type { ExecutorDefinition } from './types.js';
+import { sharedIterations } from './shared-iterations.js';
+import { perVuIterations } from './per-vu-iterations.js';
+import { constantVus } from './constant-vus.js';
+
+const EXECUTORS: ReadonlyMap<string, ExecutorDefinition<object>> = new Map<string, ExecutorDefinition<object>>(
+  [sharedIterations, perVuIterations, constantVus].map((e) => [e.type, e as unknown as ExecutorDefinition<object>]),
+);
+
+/** The executor registered under this type name. */
+export function executorFor(type: string): ExecutorDefinition<object> | undefined {
+  return EXECUTORS.get(type);
+}
+
+/** Every registered executor type, for error messages. */
+export function executorTypes(): string[] {
+  return [...EXECUTORS.keys()];
+}

@@ -1,0 +1,55 @@
+/**
+ * The executor seam. An executor turns one scenario's options into work: the coordinator calls
+ * `parse`, `plan` and `split` (pure, on plain JSON), and each worker calls `run` on its share.
+ * Config objects are plain JSON so they cross the thread boundary unchanged.
+ */
+import type { ConfigIssue } from '../errors.js';
+import type { Segment } from './segment.js';
+
+/** Monotonic time in milliseconds since an arbitrary origin, and sleeping on it. */
+export interface Clock {
+  now(): number;
+  /** Resolves at `atMs` (clock time) or when `signal` aborts, whichever is first. */
+  sleepUntil(atMs: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** What the coordinator learns about a scenario before running it. */
+export interface ExecutionPlan {
+  /** VUs the scenario needs at most (pre-allocated in the workers). */
+  maxVUs: number;
+  /** Longest possible run time of the scenario, graceful stop included, from its startTime. */
+  maxDurationMs: number;
+}
+
+/** One VU as an executor sees it. */
+export interface VuHandle {
+  /** Runs one iteration; never rejects (errors are counted by the VU). Resolves promptly once interrupted. */
+  runIteration(): Promise<void>;
+  /** Interrupts the running iteration (in-flight requests are aborted) and any later one. */
+  interrupt(): void;
+}
+
+/** What an executor's `run` gets inside a worker. */
+export interface ExecutorContext {
+  readonly vus: readonly VuHandle[];
+  readonly clock: Clock;
+  /** Aborts when the run is asked to stop gracefully: start no new iterations. */
+  readonly stopping: AbortSignal;
+  /** Aborts when the run must stop at once. */
+  readonly hardStop: AbortSignal;
+  readonly gracefulStopMs: number;
+}
+
+/** The parsed executor fields plus what the engine needs from them. */
+export interface ExecutorDefinition<C extends object> {
+  readonly type: string;
+  /** Fields this executor accepts beyond the common scenario fields (for "unknown field" issues). */
+  readonly fields: readonly string[];
+  /** Validates and defaults this executor's fields of a raw scenario; `path` names it in issues. */
+  parse(raw: Readonly<Record<string, unknown>>, path: string, issues: ConfigIssue[]): C;
+  plan(config: C, gracefulStopMs: number): ExecutionPlan;
+  /** The share of the scenario that one segment (one worker, or one machine) runs. */
+  split(config: C, segment: Segment): C;
+  /** Runs this worker's share. Resolves when the share is done and no iteration is in flight. */
+  run(config: C, ctx: ExecutorContext): Promise<void>;
+}

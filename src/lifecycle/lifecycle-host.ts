@@ -1,0 +1,98 @@
+/** The lifecycle worker's state: the evaluated bundle and the stages it runs. */
+import { pathToFileURL } from 'node:url';
+import type { FromLifecycle, MetricDecl } from '../ipc/messages.js';
+import type { ResolvedOptions } from '../config/options.js';
+import type { BaseContext } from '../api/context.js';
+import { ScriptError } from '../errors.js';
+import { enterInit, leaveInit, runtime } from '../api/runtime.js';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
+import { createHttp } from '../clients/http/index.js';
+import { createContext } from '../worker/iteration-context.js';
+import { TagCache, VuTagState } from '../worker/vu-tags.js';
+import { TestAbortedError } from '../worker/test-abort.js';
+import { describeScriptError } from '../worker/script-error.js';
+
+type Stage = 'setup' | 'teardown';
+type TestControlFn = (action: 'abort' | 'fail', reason: string) => void;
+
+export class LifecycleHost {
+  private mod: Record<string, unknown> = {};
+  private scriptPath = '';
+  private env: Record<string, string> = {};
+
+  async load(bundlePath: string, scriptPath: string, env: Record<string, string>): Promise<FromLifecycle> {
+    this.scriptPath = scriptPath;
+    this.env = env;
+    enterInit(scriptPath, env);
+    try {
+      this.mod = (await import(pathToFileURL(bundlePath).href)) as Record<string, unknown>;
+    } catch (err) {
+      throw new ScriptError(describeScriptError('init', err, scriptPath));
+    } finally {
+      leaveInit();
+    }
+    const metrics: MetricDecl[] = [...runtime.metrics.values()].map(({ name, kind, contains }) => ({ name, kind, contains }));
+    const exports = Object.keys(this.mod).filter((k) => typeof this.mod[k] === 'function');
+    let options: unknown;
+    try {
+      options = this.mod.options === undefined ? undefined : structuredClone(this.mod.options);
+    } catch {
+      throw new ScriptError('export const options must be plain data (no functions or class instances)');
+    }
+    return { type: 'loaded', options, exports, metrics };
+  }
+
+  async setup(options: ResolvedOptions, control: TestControlFn): Promise<FromLifecycle> {
+    const { result, sink } = await this.runStage('setup', options, undefined, control);
+    const setupData = result === undefined ? undefined : JSON.stringify(result);
+    return { type: 'setupDone', setupData, final: sink.snapshot() };
+  }
+
+  async teardown(options: ResolvedOptions, setupData: string | undefined, control: TestControlFn): Promise<FromLifecycle> {
+    const { sink } = await this.runStage('teardown', options, setupData, control);
+    return { type: 'teardownDone', final: sink.snapshot() };
+  }
+
+  async handleSummary(summaryJson: string): Promise<FromLifecycle> {
+    const fn = this.mod.handleSummary;
+    if (typeof fn !== 'function') return { type: 'summaryDone', handled: false, files: {} };
+    let result: unknown;
+    try {
+      result = await fn(JSON.parse(summaryJson));
+    } catch (err) {
+      throw new ScriptError(describeScriptError('handleSummary', err, this.scriptPath));
+    }
+    if (typeof result !== 'object' || result === null) throw new ScriptError('handleSummary must return an object such as { stdout: textSummary(data) }');
+    const files: Record<string, string> = {};
+    for (const [k, v] of Object.entries(result)) files[k] = typeof v === 'string' ? v : v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : JSON.stringify(v);
+    return { type: 'summaryDone', handled: true, files };
+  }
+
+  private async runStage(stage: Stage, options: ResolvedOptions, setupData: string | undefined, control: TestControlFn): Promise<{ result: unknown; sink: WorkerMetrics }> {
+    const sink = new WorkerMetrics(() => {});
+    const fn = this.mod[stage];
+    if (typeof fn !== 'function') return { result: undefined, sink };
+    const tags = new VuTagState(new TagCache({ ...options.tags }));
+    tags.enterGroup(`${stage}`);
+    const services = {
+      sink,
+      httpDefaults: { maxRedirects: options.maxRedirects, userAgent: options.userAgent, discardResponseBodies: options.discardResponseBodies, timeoutMs: 60_000, noConnectionReuse: options.noConnectionReuse },
+      now: () => performance.now(),
+      createHttp,
+      onTestControl: control,
+      instance: { vusActive: 0, vusInitialized: 0, iterationsCompleted: 0, iterationsInterrupted: 0, currentTestRunDuration: 0 },
+    };
+    const scenario = { name: '', executor: '', startTime: Date.now(), iterationInTest: 0, progress: 0 };
+    const owned = createContext(services, tags, new AbortController().signal, this.env, scenario, stage);
+    const context: BaseContext & { data?: unknown } = owned.context;
+    if (stage === 'teardown') Object.defineProperty(context, 'data', { value: setupData === undefined ? undefined : JSON.parse(setupData), enumerable: true });
+    try {
+      return { result: await fn(context), sink };
+    } catch (err) {
+      if (err instanceof TestAbortedError) return { result: undefined, sink };
+      throw new ScriptError(describeScriptError(`${stage}()`, err, this.scriptPath));
+    } finally {
+      await owned.close();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+/** The worker's monotonic clock, aligned across workers to the coordinator's start time. */
+import { setTimeout as sleepMs } from 'node:timers/promises';
+import type { Clock } from '../executors/types.js';
+
+/** Milliseconds since the run's start on performance.now()'s monotonic timeline. */
+export class MonotonicClock implements Clock {
+  private origin: number;
+  constructor() {
+    this.origin = performance.now();
+  }
+  /** Aligns time 0 to the unix time `epochMs` (all workers receive the same one). */
+  alignTo(epochMs: number): void {
+    this.origin = performance.now() + (epochMs - Date.now());
+  }
+  now(): number {
+    return performance.now() - this.origin;
+  }
+  async sleepUntil(atMs: number, signal?: AbortSignal): Promise<void> {
+    const wait = atMs - this.now();
+    if (wait <= 0 || signal?.aborted) return;
+    await sleepMs(wait, undefined, { signal }).catch(() => undefined);
+  }
+}

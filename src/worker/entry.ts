@@ -1,0 +1,35 @@
+/**
+ * A load worker: evaluates the scenario bundle once, runs its share of every scenario on its own
+ * clock, and sends one metrics snapshot per second. Counterpart of
+ * {@link file://./../coordinator/worker-pool.ts}; only ipc/messages.ts types cross between them.
+ */
+import { parentPort } from 'node:worker_threads';
+import type { FromWorker, ToWorker } from '../ipc/messages.js';
+import { serializeError } from '../errors.js';
+import { LoadWorker } from './load-worker.js';
+
+process.setSourceMapsEnabled(true);
+const port = parentPort;
+if (!port) throw new Error('worker/entry.js must run in a worker thread');
+
+let worker: LoadWorker | undefined;
+const send = (msg: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(msg, transfer);
+
+port.on('message', (msg: ToWorker) => {
+  switch (msg.type) {
+    case 'init':
+      worker = new LoadWorker(msg, send);
+      worker.init().catch((err: unknown) => send({ type: 'error', workerId: msg.workerId, error: serializeError(err), fatal: true }));
+      break;
+    case 'start':
+      worker?.start(msg.epochMs).catch((err: unknown) => send({ type: 'error', workerId: -1, error: serializeError(err), fatal: true }));
+      break;
+    case 'stop':
+      worker?.stop(msg.hard);
+      break;
+    default: {
+      const unknown: never = msg;
+      throw new Error(`unknown message ${JSON.stringify(unknown)}`);
+    }
+  }
+});

@@ -1,0 +1,39 @@
+/**
+ * Exceptions thrown by iterations, counted per distinct message within a worker. The first one of
+ * each kind is printed with its stack (source-mapped to the user's file); later ones only count, so
+ * a failing line cannot flood the output.
+ */
+import { basename } from 'node:path';
+import type { IterationErrorCount } from '../ipc/messages.js';
+
+const MAX_DISTINCT = 100;
+
+export class IterationErrors {
+  private readonly byMessage = new Map<string, IterationErrorCount>();
+  private readonly scriptPath: string;
+  constructor(scriptPath: string) {
+    this.scriptPath = scriptPath;
+  }
+  record(err: unknown, vuLabel: string): void {
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : `Error: ${String(err)}`;
+    const known = this.byMessage.get(message);
+    if (known) {
+      known.count++;
+      return;
+    }
+    const location = err instanceof Error ? this.locate(err.stack) : undefined;
+    if (this.byMessage.size < MAX_DISTINCT) this.byMessage.set(message, { message, location, count: 1 });
+    console.error(`[${vuLabel}] iteration error: ${(err instanceof Error && err.stack) || message}`);
+  }
+  /** `scenario.ts:12` from the first stack frame in the user's script. */
+  private locate(stack: string | undefined): string | undefined {
+    for (const line of stack?.split('\n') ?? []) {
+      const m = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line);
+      if (m && m[1]!.replace('file://', '') === this.scriptPath) return `${basename(this.scriptPath)}:${m[2]}`;
+    }
+    return undefined;
+  }
+  list(): IterationErrorCount[] {
+    return [...this.byMessage.values()];
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The state of one load worker between `init` and `done`: the evaluated bundle, the metrics sink,
+ * the scenario runners, the clock and the stop signals.
+ */
+import { pathToFileURL } from 'node:url';
+import type { FromWorker, ToWorker } from '../ipc/messages.js';
+import type { IterationFunction } from '../api/context.js';
+import { ScriptError } from '../errors.js';
+import { BUILTIN } from '../metrics/builtin.js';
+import { TagSet } from '../metrics/tags.js';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
+import { createHttp } from '../clients/http/index.js';
+import { enterInit, leaveInit, runtime } from '../api/runtime.js';
+import type { ContextServices } from './iteration-context.js';
+import { IterationErrors } from './iteration-errors.js';
+import { MonotonicClock } from './clock.js';
+import { Breather } from './breather.js';
+import { ScenarioRunner } from './scenario-runner.js';
+import { describeScriptError } from './script-error.js';
+
+type InitMessage = Extract<ToWorker, { type: 'init' }>;
+
+export class LoadWorker {
+  private readonly msg: InitMessage;
+  private readonly send: (msg: FromWorker) => void;
+  private readonly clock = new MonotonicClock();
+  private readonly stopping = new AbortController();
+  private readonly hardStop = new AbortController();
+  private readonly metrics: WorkerMetrics;
+  private readonly errors: IterationErrors;
+  private readonly counters = { active: 0, initialized: 0, completed: 0, interrupted: 0 };
+  private runners: ScenarioRunner[] = [];
+  private epochMs = 0;
+  private seq = 0;
+  private windowStart = 0;
+
+  constructor(msg: InitMessage, send: (msg: FromWorker) => void) {
+    this.msg = msg;
+    this.send = send;
+    this.errors = new IterationErrors(msg.scriptPath);
+    this.metrics = new WorkerMetrics((name) =>
+      console.warn(`warning: metric ${name} has more than 1000 tag sets; further ones are merged into name=__overflow__ (set a name tag, e.g. tags: { name: 'items' }, on URLs with ids)`),
+    );
+  }
+
+  async init(): Promise<void> {
+    const { msg } = this;
+    enterInit(msg.scriptPath, msg.env);
+    let mod: Record<string, unknown>;
+    try {
+      mod = (await import(pathToFileURL(msg.bundlePath).href)) as Record<string, unknown>;
+    } catch (err) {
+      throw new ScriptError(describeScriptError('init', err, msg.scriptPath));
+    } finally {
+      leaveInit();
+    }
+    const services = this.services();
+    const breather = new Breather();
+    let idInInstance = 0;
+    this.runners = msg.scenarios.map((scenario) => {
+      const fn = mod[scenario.exec];
+      if (typeof fn !== 'function') throw new ScriptError(`scenario ${scenario.name}: the script does not export a function named ${scenario.exec}`);
+      const shared = {
+        sink: this.metrics,
+        errors: this.errors,
+        now: () => performance.now(),
+        breathe: () => breather.breathe(),
+        onIterationDone: (interrupted: boolean) => (interrupted ? this.counters.interrupted++ : this.counters.completed++),
+      };
+      const runner = new ScenarioRunner(scenario, fn as IterationFunction<unknown>, services, shared, msg.env, msg.options.tags, idInInstance, msg.setupData);
+      idInInstance += runner.vus.length;
+      return runner;
+    });
+    this.counters.initialized = idInInstance;
+    const metrics = [...runtime.metrics.values()].map(({ name, kind, contains }) => ({ name, kind, contains }));
+    this.send({ type: 'ready', workerId: msg.workerId, vus: idInInstance, metrics });
+  }
+
+  async start(epochMs: number): Promise<void> {
+    this.epochMs = epochMs;
+    this.clock.alignTo(epochMs);
+    await this.clock.sleepUntil(0);
+    const flusher = this.scheduleFlushes();
+    const hooks = { onActive: (delta: number) => (this.counters.active += delta) };
+    const results = await Promise.allSettled(this.runners.map((r) => r.run(this.clock, this.stopping.signal, this.hardStop.signal, hooks)));
+    clearTimeout(flusher.timer);
+    this.recordVus();
+    const toMs = this.epochMs + this.clock.now();
+    this.send({ type: 'done', workerId: this.msg.workerId, final: this.metrics.snapshot(), fromMs: this.windowStart, toMs, errors: this.errors.list() });
+    const failed = results.find((r) => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  stop(hard: boolean): void {
+    this.stopping.abort();
+    if (hard) {
+      this.hardStop.abort();
+      for (const runner of this.runners) for (const vu of runner.vus) vu.interrupt();
+    }
+  }
+
+  /** Sends a snapshot at every whole second of the run, so each covers one bucket. */
+  private scheduleFlushes(): { timer: NodeJS.Timeout | undefined } {
+    const handle: { timer: NodeJS.Timeout | undefined } = { timer: undefined };
+    this.windowStart = this.epochMs;
+    const next = () => {
+      const now = this.clock.now();
+      handle.timer = setTimeout(flush, Math.max(1, (Math.floor(now / 1000) + 1) * 1000 - now));
+    };
+    const flush = () => {
+      this.recordVus();
+      const toMs = this.epochMs + Math.round(this.clock.now() / 1000) * 1000;
+      this.send({ type: 'snapshot', workerId: this.msg.workerId, seq: this.seq++, fromMs: this.windowStart, toMs, activeVUs: this.counters.active, series: this.metrics.snapshot() });
+      this.windowStart = toMs;
+      next();
+    };
+    next();
+    return handle;
+  }
+
+  private recordVus(): void {
+    const tags = TagSet.of(this.msg.options.tags);
+    this.metrics.add(BUILTIN.vus, this.counters.active, tags);
+    this.metrics.add(BUILTIN.vus_max, this.counters.initialized, tags);
+  }
+
+  private services(): ContextServices {
+    const { options, workerId } = this.msg;
+    const counters = this.counters;
+    const clock = this.clock;
+    return {
+      sink: this.metrics,
+      httpDefaults: { maxRedirects: options.maxRedirects, userAgent: options.userAgent, discardResponseBodies: options.discardResponseBodies, timeoutMs: 60_000, noConnectionReuse: options.noConnectionReuse },
+      now: () => performance.now(),
+      createHttp,
+      onTestControl: (action, reason) => {
+        this.send({ type: 'testControl', workerId, action, reason });
+        if (action === 'abort') this.stop(true);
+      },
+      instance: {
+        get vusActive() { return counters.active; },
+        get vusInitialized() { return counters.initialized; },
+        get iterationsCompleted() { return counters.completed; },
+        get iterationsInterrupted() { return counters.interrupted; },
+        get currentTestRunDuration() { return Math.max(0, clock.now()); },
+      },
+    };
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Runs one scenario's share in this worker: builds its VUs (each with its context, tags and abort
+ * controller), waits for its startTime, and hands the VUs to its executor.
+ */
+import type { WorkerScenario } from '../ipc/messages.js';
+import type { IterationFunction, ScenarioInfo } from '../api/context.js';
+import type { Clock } from '../executors/types.js';
+import { executorFor } from '../executors/registry.js';
+import { EngineError } from '../errors.js';
+import { createContext, type ContextServices } from './iteration-context.js';
+import { TagCache, VuTagState } from './vu-tags.js';
+import { Vu, type VuShared } from './vu.js';
+
+/** Lets the worker count active VUs as scenarios start and end. */
+export interface ScenarioHooks {
+  onActive(delta: number): void;
+}
+
+export class ScenarioRunner {
+  readonly vus: Vu[];
+  private readonly scenario: WorkerScenario;
+  private readonly info: { name: string; executor: string; startTime: number; readonly iterationInTest: number; readonly progress: number };
+  constructor(
+    scenario: WorkerScenario,
+    fn: IterationFunction<unknown>,
+    services: ContextServices,
+    shared: VuShared,
+    env: Record<string, string>,
+    runTags: Record<string, string>,
+    vuIdInInstanceBase: number,
+    setupData: string | undefined,
+  ) {
+    this.scenario = scenario;
+    const self = this;
+    this.info = {
+      name: scenario.name,
+      executor: scenario.executor,
+      startTime: 0,
+      get progress() {
+        return this.startTime === 0 ? 0 : Math.min(1, (Date.now() - this.startTime) / Math.max(1, scenario.durationMs));
+      },
+      // Summed on demand: scripts read it rarely, VUs would otherwise update a shared counter per iteration.
+      get iterationInTest() {
+        return self.vus.reduce((n, vu) => n + vu.iterationInScenario, 0) - 1;
+      },
+    };
+    const tagCache = new TagCache({ ...runTags, ...scenario.tags, scenario: scenario.name });
+    const count = (scenario.config as { vus?: number }).vus ?? 0;
+    const scenarioEnv = Object.freeze({ ...env, ...scenario.env });
+    const scenarioInfo = this.info as ScenarioInfo;
+    this.vus = Array.from({ length: count }, (_, i) => {
+      const idInTest = scenario.vuIdBase + i + 1;
+      const label = `vu ${idInTest}`;
+      const tags = new VuTagState(tagCache);
+      const abort = new AbortController();
+      const owned = createContext(services, tags, abort.signal, scenarioEnv, scenarioInfo, label);
+      const vu = new Vu(fn, owned, tags, abort, shared, label);
+      defineVuInfo(owned.context, vu, idInTest, vuIdInInstanceBase + i + 1, setupData);
+      return vu;
+    });
+  }
+
+  /** Waits for startTime, then runs the executor on this worker's VUs. */
+  async run(clock: Clock, stopping: AbortSignal, hardStop: AbortSignal, hooks: ScenarioHooks): Promise<void> {
+    const executor = executorFor(this.scenario.executor);
+    if (!executor) throw new EngineError(`unknown executor ${this.scenario.executor} in worker`);
+    await clock.sleepUntil(this.scenario.startTimeMs, stopping);
+    if (stopping.aborted || this.vus.length === 0) return;
+    this.info.startTime = Date.now();
+    hooks.onActive(this.vus.length);
+    try {
+      await executor.run(this.scenario.config, { vus: this.vus, clock, stopping, hardStop, gracefulStopMs: this.scenario.gracefulStopMs });
+    } finally {
+      hooks.onActive(-this.vus.length);
+      await Promise.all(this.vus.map((vu) => vu.close()));
+    }
+  }
+}
+
+/** Adds `vu` and `data` to a context: `data` is parsed on first use, so each VU gets its own copy lazily. */
+function defineVuInfo(context: object, vu: Vu, idInTest: number, idInInstance: number, setupData: string | undefined): void {
+  const state: Record<string, unknown> = {};
+  let data: unknown;
+  let parsed = false;
+  const info = {
+    idInTest,
+    idInInstance,
+    get iterationInScenario() {
+      return vu.iterationInScenario - 1;
+    },
+    get iterationInInstance() {
+      return vu.iterationInScenario - 1;
+    },
+    state,
+  };
+  Object.defineProperty(context, 'vu', { value: info, enumerable: true });
+  Object.defineProperty(context, 'data', {
+    enumerable: true,
+    get() {
+      if (!parsed) {
+        data = setupData === undefined ? undefined : JSON.parse(setupData);
+        parsed = true;
+      }
+      return data;
+    },
+  });
+}

@@ -1,0 +1,103 @@
+/**
+ * One virtual user: runs the scenario's function once per `runIteration`, records `iterations` and
+ * `iteration_duration`, counts exceptions, and can be interrupted (its in-flight requests are
+ * aborted and the iteration is abandoned, not counted: k6's semantics).
+ */
+import type { VuHandle } from '../executors/types.js';
+import type { Iteration, IterationFunction } from '../api/context.js';
+import type { MetricSink, SeriesRecorder } from '../metrics/sink.js';
+import { BUILTIN } from '../metrics/builtin.js';
+import type { OwnedContext } from './iteration-context.js';
+import type { VuTagState } from './vu-tags.js';
+import type { IterationErrors } from './iteration-errors.js';
+import { TestAbortedError } from './test-abort.js';
+
+/** What a VU shares with the other VUs of its scenario in this worker. */
+export interface VuShared {
+  readonly sink: MetricSink;
+  readonly errors: IterationErrors;
+  now(): number;
+  /** Called after every finished iteration; lets the worker yield to its event loop when due. */
+  breathe(): Promise<void> | undefined;
+  onIterationDone(interrupted: boolean): void;
+}
+
+export class Vu implements VuHandle {
+  readonly label: string;
+  iterationInScenario = 0;
+  private readonly fn: IterationFunction<unknown>;
+  private readonly owned: OwnedContext;
+  private readonly tags: VuTagState;
+  private readonly abort: AbortController;
+  private readonly shared: VuShared;
+  private settle: (() => void) | undefined;
+  private interrupted = false;
+  private recorders: { iterations: SeriesRecorder; duration: SeriesRecorder; key: string } | undefined;
+
+  constructor(fn: IterationFunction<unknown>, owned: OwnedContext, tags: VuTagState, abort: AbortController, shared: VuShared, label: string) {
+    this.fn = fn;
+    this.owned = owned;
+    this.tags = tags;
+    this.abort = abort;
+    this.shared = shared;
+    this.label = label;
+  }
+
+  runIteration(): Promise<void> {
+    if (this.interrupted) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      this.settle = resolve;
+      const started = this.shared.now();
+      this.iterationInScenario++;
+      let result: unknown;
+      try {
+        result = this.fn(this.owned.context as Iteration<unknown>);
+      } catch (err) {
+        this.finish(started, err, true);
+        return;
+      }
+      if (result instanceof Promise) result.then(() => this.finish(started, undefined, false), (err: unknown) => this.finish(started, err, true));
+      else this.finish(started, undefined, false);
+    });
+  }
+
+  interrupt(): void {
+    if (this.interrupted) return;
+    this.interrupted = true;
+    this.abort.abort();
+    const settle = this.settle;
+    this.settle = undefined;
+    if (settle) {
+      this.shared.onIterationDone(true);
+      settle();
+    }
+  }
+
+  close(): Promise<void> {
+    return this.owned.close();
+  }
+
+  private finish(started: number, err: unknown, failed: boolean): void {
+    const settle = this.settle;
+    if (!settle) return; // interrupted meanwhile: not counted
+    this.settle = undefined;
+    if (failed && !(err instanceof TestAbortedError)) this.shared.errors.record(err, this.label);
+    const rec = this.recordersFor();
+    rec.iterations.add(1);
+    rec.duration.add(this.shared.now() - started);
+    this.shared.onIterationDone(false);
+    const pause = this.shared.breathe();
+    if (pause) pause.then(settle);
+    else settle();
+  }
+
+  private recordersFor(): NonNullable<Vu['recorders']> {
+    // The iteration is recorded with the tags current at its end (the root group, normally).
+    const key = this.tags.current.key;
+    if (this.recorders?.key !== key) {
+      const sink = this.shared.sink;
+      this.recorders = { key, iterations: sink.series(BUILTIN.iterations, this.tags.current), duration: sink.series(BUILTIN.iteration_duration, this.tags.current) };
+    }
+    return this.recorders;
+  }
+}
