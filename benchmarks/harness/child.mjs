@@ -1,0 +1,69 @@
+/**
+ * Runs one load generator as a child process: optionally pinned to a core, bounded in time, its
+ * output captured, its pid tracked so ^C or an error never leaves it running.
+ */
+import { spawn } from 'node:child_process';
+import { track } from './cleanup.mjs';
+import { findExecutable } from './find-executable.mjs';
+
+const TASKSET = findExecutable('taskset');
+
+/** Whether pinning is possible here; without taskset every process floats and figures are noisier. */
+export function canPin() {
+  return TASKSET !== null;
+}
+
+/**
+ * The command line with `taskset -c CPU` in front when a core is asked for and taskset exists.
+ * taskset execs the command, so the pid the harness sees is the command's own.
+ */
+export function pinned(cpu, command, args) {
+  if (cpu === undefined || TASKSET === null) return { command, args };
+  return { command: TASKSET, args: ['-c', String(cpu), command, ...args] };
+}
+
+/**
+ * Runs `command args` (pinned to `cpu` when given) and resolves with its exit code, signal, stdout
+ * and stderr. Past `timeoutMs` it is sent SIGTERM, then SIGKILL 3 s later, so a hung generator
+ * cannot hold the run; a timeout is reported in the result (`timedOut`), not thrown.
+ */
+export function runChild(command, args, { cpu, timeoutMs, cwd, env } = {}) {
+  const line = pinned(cpu, command, args);
+  return new Promise((resolve, reject) => {
+    const child = spawn(line.command, line.args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const untrack = track(child);
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => err.push(chunk));
+    let timedOut = false;
+    let killTimer;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      killTimer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    }, timeoutMs ?? 60_000);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      untrack();
+      reject(new Error(`could not start ${line.command}: ${error.message}`));
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+      untrack();
+      resolve({
+        code,
+        signal,
+        timedOut,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
+    });
+  });
+}
+
+/** The last few lines of a child's stderr, for an error message that says what went wrong. */
+export function tail(text, lines = 8) {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}

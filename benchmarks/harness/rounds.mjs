@@ -1,0 +1,45 @@
+/**
+ * A/B/A/B rounds: every leg (generator) runs once per round, in the same order, and rounds repeat.
+ * Drift on the machine over minutes (thermal, a neighbour starting) then lands on all legs alike
+ * instead of on whichever ran last, and the medians of the rounds are compared.
+ */
+import { isStopping } from './cleanup.mjs';
+import { busyWarning } from './machine.mjs';
+import { columns, formatRate } from './report.mjs';
+
+const LABEL_WIDTH = 30;
+
+/**
+ * Runs `legs` (each `{ label, run: () => Promise<{ rps, failures }>, skip?: string }`) for `rounds`
+ * rounds, logging one line per figure. A leg that throws is logged and recorded, and the other legs
+ * go on, so one broken generator still leaves the others' figures. Resolves to label →
+ * `{ rps: number[], errors: string[] }`.
+ */
+export async function runRounds({ bench, legs, rounds, connections, log }) {
+  const results = new Map(legs.map((leg) => [leg.label, { rps: [], errors: [] }]));
+  for (const leg of legs) {
+    if (leg.skip) {
+      log(`${bench}  ${leg.label}: not run: ${leg.skip}`);
+      results.get(leg.label).errors.push(leg.skip);
+    }
+  }
+  for (let round = 1; round <= rounds; round++) {
+    for (const leg of legs.filter((l) => !l.skip)) {
+      const warning = await busyWarning();
+      if (warning) log(warning);
+      const prefix = [bench, `round ${round}/${rounds}`, leg.label, `${connections} conns`];
+      const result = results.get(leg.label);
+      try {
+        const { rps, failures } = await leg.run();
+        result.rps.push(rps);
+        const note = failures > 0 ? `  (${failures} failed requests)` : '';
+        log(columns([...prefix, formatRate(rps)], [0, 0, LABEL_WIDTH, 9]) + note);
+      } catch (error) {
+        if (isStopping()) return results;
+        result.errors.push(error.message);
+        log(columns([...prefix, `FAILED: ${error.message}`], [0, 0, LABEL_WIDTH, 9]));
+      }
+    }
+  }
+  return results;
+}
