@@ -79,6 +79,7 @@ function parseFraction(text: string): Fraction | undefined {
   const pct = /^(\d+(?:\.\d+)?)%$/.exec(t);
   const value = pct ? Number(pct[1]) / 100 : /^\d+(\.\d+)?$/.test(t) ? Number(t) : NaN;
   if (!(value >= 0 && value <= 1)) return undefined;
+  if (Number.isInteger(value)) return { num: value, den: 1 };
   const den = 1_000_000;
   return { num: Math.round(value * den), den };
 }

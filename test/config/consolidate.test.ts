@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { consolidate } from '../../src/config/consolidate.js';
+import { ConfigError } from '../../src/errors.js';
+
+const UA = 'volley/test';
+const issuesOf = (fn: () => unknown): string[] => {
+  try {
+    fn();
+  } catch (err) {
+    if (err instanceof ConfigError) return err.issues.map((i) => i.path);
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('consolidate: k6 shortcuts', () => {
+  it.each([
+    [{}, {}, 'per-vu-iterations', { vus: 1, iterations: 1, maxDurationMs: 600_000 }],
+    [{ vus: 5, duration: '10s' }, {}, 'constant-vus', { vus: 5, durationMs: 10_000 }],
+    [{ iterations: 20 }, {}, 'shared-iterations', { vus: 1, iterations: 20, maxDurationMs: 600_000 }],
+    [{ vus: 2, iterations: 20, duration: '5s' }, {}, 'shared-iterations', { vus: 2, iterations: 20, maxDurationMs: 5000 }],
+    [{ vus: 5, duration: '10s' }, { vus: 7 }, 'constant-vus', { vus: 7, durationMs: 10_000 }],
+    [{ vus: 3 }, {}, 'per-vu-iterations', { vus: 3, iterations: 1, maxDurationMs: 600_000 }],
+  ])('options %j with flags %j → %s', (options, flags, executor, config) => {
+    const resolved = consolidate(options, flags, UA);
+    expect(resolved.scenarios).toHaveLength(1);
+    expect(resolved.scenarios[0]).toMatchObject({ name: 'default', executor, config });
+  });
+
+  it('flag shortcuts replace the script scenarios (k6 rule)', () => {
+    const resolved = consolidate({ scenarios: { a: { executor: 'constant-vus', vus: 1, duration: '1s' } } }, { iterations: 4 }, UA);
+    expect(resolved.scenarios.map((s) => s.name)).toEqual(['default']);
+  });
+
+  it('script scenarios win over script shortcuts', () => {
+    const resolved = consolidate({ vus: 9, scenarios: { a: { executor: 'constant-vus', vus: 1, duration: '1s' } } }, {}, UA);
+    expect(resolved.scenarios.map((s) => s.name)).toEqual(['a']);
+  });
+});
+
+describe('consolidate: defaults and common fields', () => {
+  it('fills k6 defaults', () => {
+    const r = consolidate({ scenarios: { a: { executor: 'constant-vus', duration: '1s' } } }, {}, UA);
+    expect(r.scenarios[0]).toMatchObject({ gracefulStopMs: 30_000, startTimeMs: 0, exec: 'default', env: {}, tags: {} });
+    expect(r).toMatchObject({ maxRedirects: 10, setupTimeoutMs: 60_000, teardownTimeoutMs: 60_000, userAgent: UA, summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'] });
+  });
+
+  it('merges --tag over options.tags and reads summaryTrendStats from flags first', () => {
+    const r = consolidate({ tags: { a: '1', b: '2' }, summaryTrendStats: ['avg'] }, { tag: { b: '3' }, summaryTrendStats: ['p(99)', 'max'] }, UA);
+    expect(r.tags).toEqual({ a: '1', b: '3' });
+    expect(r.summaryTrendStats).toEqual(['p(99)', 'max']);
+  });
+
+  it('flattens thresholds with their abort settings', () => {
+    const r = consolidate({ thresholds: { http_req_duration: ['p(95)<300', { threshold: 'p(99)<900', abortOnFail: true, delayAbortEval: '10s' }] } }, {}, UA);
+    expect(r.thresholds).toEqual([
+      { metric: 'http_req_duration', expression: 'p(95)<300', abortOnFail: false, delayAbortEvalMs: 0, windowMs: undefined },
+      { metric: 'http_req_duration', expression: 'p(99)<900', abortOnFail: true, delayAbortEvalMs: 10_000, windowMs: undefined },
+    ]);
+  });
+});
+
+describe('consolidate: every problem at once', () => {
+  it('names each bad path', () => {
+    const paths = issuesOf(() =>
+      consolidate(
+        {
+          scenarios: {
+            a: { executor: 'constant-vus', vus: 0, duration: 'never', rate: 3 },
+            b: { executor: 'nope' },
+            c: { executor: 'shared-iterations', vus: 10, iterations: 5 },
+          },
+          thresholds: { x: [{ threshold: 'count>1', window: 'later' }] },
+          maxRedirects: -1,
+        },
+        {},
+        UA,
+      ),
+    );
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'options.scenarios.a.vus',
+        'options.scenarios.a.duration',
+        'options.scenarios.a.rate',
+        'options.scenarios.b.executor',
+        'options.scenarios.c.iterations',
+        'options.thresholds["x"][0].window',
+        'options.maxRedirects',
+      ]),
+    );
+  });
+
+  it('rejects options that are not an object', () => {
+    expect(issuesOf(() => consolidate(42, {}, UA))).toEqual(['options']);
+  });
+
+  it('rejects a malformed --stage', () => {
+    expect(issuesOf(() => consolidate({}, { stage: ['10s'] }, UA))).toContain('--stage');
+  });
+});
