@@ -82,6 +82,6 @@ export type FromLifecycle =
   | { type: 'loaded'; options: unknown; exports: string[]; metrics: MetricDecl[] }
   | { type: 'setupDone'; setupData: string | undefined; final: SeriesSnapshot[] }
   | { type: 'teardownDone'; final: SeriesSnapshot[] }
-  | { type: 'summaryDone'; handled: boolean; files: Record<string, string> }
+  | { type: 'summaryDone'; handled: boolean; files: Record<string, string | Uint8Array> }
   | { type: 'testControl'; action: 'abort' | 'fail'; reason: string }
   | { type: 'error'; error: SerializedError };

@@ -63,8 +63,8 @@ export class LifecycleHost {
       throw new ScriptError(describeScriptError('handleSummary', err, this.scriptPath));
     }
     if (typeof result !== 'object' || result === null) throw new ScriptError('handleSummary must return an object such as { stdout: textSummary(data) }');
-    const files: Record<string, string> = {};
-    for (const [k, v] of Object.entries(result)) files[k] = typeof v === 'string' ? v : v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : JSON.stringify(v);
+    const files: Record<string, string | Uint8Array> = {};
+    for (const [k, v] of Object.entries(result)) files[k] = typeof v === 'string' || v instanceof Uint8Array ? v : v instanceof ArrayBuffer ? new Uint8Array(v) : JSON.stringify(v);
     return { type: 'summaryDone', handled: true, files };
   }
 

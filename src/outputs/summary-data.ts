@@ -9,8 +9,8 @@ export interface SummaryMetric {
   contains: MetricContains;
   /** Trends: summaryTrendStats plus count; counters: count, rate; rates: rate, passes, fails; gauges: value, min, max. */
   values: Record<string, number>;
-  /** Keyed by the expression as written: `{ "p(95)<300": { ok: true } }`. */
-  thresholds?: Record<string, { ok: boolean }>;
+  /** Keyed by the expression as written: `{ "p(95)<300": { ok: true, observed: 25.9 } }` (observed is volley's addition). */
+  thresholds?: Record<string, { ok: boolean; observed?: number }>;
 }
 
 export interface SummaryCheck {

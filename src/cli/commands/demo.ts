@@ -1,0 +1,30 @@
+/**
+ * `volley demo [SCRIPT]`: starts the embedded target on a free port and runs scenarios/quickstart.ts
+ * (or SCRIPT) against it, with BASE_URL and WS_URL passed as --env (what `npm start` does).
+ */
+import { fileURLToPath } from 'node:url';
+import type { Argv } from 'yargs';
+import type { Io } from '../../io.js';
+import { startTarget } from '../../target/index.js';
+import { runTest } from '../../coordinator/run-test.js';
+import { runFlags, toRunRequest } from './run.js';
+
+const QUICKSTART = fileURLToPath(new URL('../../../scenarios/quickstart.ts', import.meta.url));
+
+export function demoCommand(io: Io, setExit: (code: number) => void) {
+  return {
+    command: 'demo [script]',
+    describe: 'run scenarios/quickstart.ts (or SCRIPT) against the embedded target',
+    builder: (y: Argv) => runFlags(y.positional('script', { type: 'string', describe: 'a scenario to run instead of the quickstart' })),
+    handler: async (a: Parameters<typeof toRunRequest>[1] & { script?: string }) => {
+      const target = await startTarget({ httpPort: 0 });
+      try {
+        const req = toRunRequest(a.script ?? QUICKSTART, a, io);
+        req.env = { BASE_URL: target.httpUrl, WS_URL: target.wsUrl, ...req.env };
+        setExit(await runTest(req, io));
+      } finally {
+        await target.close();
+      }
+    },
+  };
+}

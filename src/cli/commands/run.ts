@@ -1,0 +1,69 @@
+/** `volley run SCRIPT [flags]`: flags → RunRequest → runTest → exit code. */
+import type { Argv } from 'yargs';
+import { ConfigError, type ConfigIssue } from '../../errors.js';
+import type { Io } from '../../io.js';
+import { runTest } from '../../coordinator/run-test.js';
+import type { RunRequest } from '../../coordinator/run-request.js';
+import { parseKeyValues } from '../key-values.js';
+
+/** The flags `run` shares with `demo`. */
+export function runFlags<T>(y: Argv<T>) {
+  return y
+    .option('vus', { alias: 'u', type: 'number', describe: 'number of VUs (with --duration: constant-vus)' })
+    .option('duration', { alias: 'd', type: 'string', describe: "test duration, e.g. '30s', '1m30s'" })
+    .option('iterations', { alias: 'i', type: 'number', describe: 'total iterations, shared by the VUs (shared-iterations)' })
+    .option('stage', { alias: 's', type: 'string', array: true, describe: 'ramp stage DURATION:TARGET (repeatable)' })
+    .option('env', { alias: 'e', type: 'string', array: true, describe: 'K=V, visible to the script as env.K (repeatable)' })
+    .option('include-system-env-vars', { type: 'boolean', default: false, describe: 'expose the process environment to the script' })
+    .option('tag', { type: 'string', array: true, describe: 'K=V tag on every sample (repeatable)' })
+    .option('summary-export', { type: 'string', describe: 'write the summary data as JSON to this file' })
+    .option('summary-trend-stats', { type: 'string', describe: "trend columns, e.g. 'avg,p(95),p(99.9)'" })
+    .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
+    .option('thresholds', { type: 'boolean', default: true, describe: 'evaluate thresholds (--no-thresholds to skip)' })
+    .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no banner or progress' })
+    .option('color', { type: 'boolean', default: true, describe: 'colored output (--no-color to disable)' });
+}
+
+type RunArgs = Awaited<ReturnType<ReturnType<typeof runFlags>['parseAsync']>>;
+
+/** Validates the parsed flags into a RunRequest; throws one ConfigError with every problem. */
+export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
+  const issues: ConfigIssue[] = [];
+  for (const [flag, value] of [['--vus', a.vus], ['--iterations', a.iterations], ['--workers', a.workers]] as const) {
+    if (value !== undefined && (!Number.isInteger(value) || value < (flag === '--vus' ? 0 : 1))) {
+      issues.push({ path: flag, message: `must be a whole number ≥ ${flag === '--vus' ? 0 : 1} (got ${value})` });
+    }
+  }
+  const env = parseKeyValues(a.env, '--env', issues);
+  const tag = parseKeyValues(a.tag, '--tag', issues);
+  if (issues.length) throw new ConfigError(issues);
+  const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+  return {
+    script,
+    flags: {
+      vus: a.vus,
+      duration: a.duration,
+      iterations: a.iterations,
+      stage: a.stage,
+      tag,
+      noThresholds: !a.thresholds || truthy(io.env.VOLLEY_NO_THRESHOLDS),
+      summaryTrendStats: a.summaryTrendStats?.split(','),
+    },
+    env,
+    includeSystemEnv: a.includeSystemEnvVars,
+    workers: a.workers,
+    summaryExport: a.summaryExport,
+    quiet: a.quiet,
+    noColor: !a.color || truthy(io.env.VOLLEY_NO_COLOR) || io.env.NO_COLOR !== undefined,
+  };
+}
+
+/** Registers `run` on the yargs instance; `setExit` receives the run's exit code. */
+export function runCommand(io: Io, setExit: (code: number) => void) {
+  return {
+    command: 'run <script>',
+    describe: 'run a scenario',
+    builder: (y: Argv) => runFlags(y.positional('script', { type: 'string', demandOption: true, describe: 'the scenario file (.ts or .js)' })),
+    handler: async (a: RunArgs & { script: string }) => setExit(await runTest(toRunRequest(a.script, a, io), io)),
+  };
+}

@@ -1,0 +1,27 @@
+/** `volley target [--port N]`: the embedded demo target on 127.0.0.1, until ^C. */
+import type { Argv } from 'yargs';
+import type { Io } from '../../io.js';
+import { DEFAULT_HTTP_PORT, describeTarget, startTarget } from '../../target/index.js';
+
+export function targetCommand(io: Io, setExit: (code: number) => void) {
+  return {
+    command: 'target',
+    describe: 'run the embedded demo target (HTTP and WebSocket) on 127.0.0.1',
+    builder: (y: Argv) =>
+      y
+        .option('port', { type: 'number', default: DEFAULT_HTTP_PORT, describe: 'HTTP/WebSocket port (0 picks a free one)' })
+        .option('host', { type: 'string', default: '127.0.0.1', describe: 'loopback address to bind' }),
+    handler: async (a: { port: number; host: string }) => {
+      const target = await startTarget({ host: a.host, httpPort: a.port });
+      io.stdout.write(describeTarget(target).map((l) => `${l}\n`).join(''));
+      await new Promise<void>((resolve) => {
+        const off = io.onSignal(() => {
+          off();
+          resolve();
+        });
+      });
+      await target.close();
+      setExit(0);
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * The coordinator's side of the lifecycle worker: one request at a time, each answered by one
+ * message; a request may carry a timeout (setup/teardown), after which the worker is terminated.
+ * Counterpart of {@link file://./../lifecycle/entry.ts}.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Writable } from 'node:stream';
+import type { FromLifecycle, ToLifecycle } from '../ipc/messages.js';
+import { EngineError, VolleyError, deserializeError } from '../errors.js';
+import { forwardLines } from './thread-output.js';
+
+const LIFECYCLE_ENTRY = new URL('../lifecycle/entry.js', import.meta.url);
+
+type Reply = Exclude<FromLifecycle, { type: 'testControl' } | { type: 'error' }>;
+
+export class LifecycleClient {
+  private readonly worker: Worker;
+  private readonly flushers: (() => void)[];
+  private pending: { resolve: (m: Reply) => void; reject: (e: VolleyError) => void } | undefined;
+  private closed = false;
+
+  constructor(log: Writable, onTestControl: (action: 'abort' | 'fail', reason: string) => void) {
+    this.worker = new Worker(LIFECYCLE_ENTRY, { stdout: true, stderr: true });
+    this.flushers = [forwardLines(this.worker.stdout, log, ''), forwardLines(this.worker.stderr, log, '')];
+    this.worker.on('message', (msg: FromLifecycle) => {
+      if (msg.type === 'testControl') return onTestControl(msg.action, msg.reason);
+      const p = this.pending;
+      this.pending = undefined;
+      if (msg.type === 'error') p?.reject(deserializeError(msg.error));
+      else p?.resolve(msg);
+    });
+    this.worker.on('error', (err) => this.fail(new EngineError(`the lifecycle worker failed: ${err.stack ?? String(err)}`)));
+    this.worker.on('exit', () => this.fail(new EngineError('the lifecycle worker exited unexpectedly')));
+  }
+
+  /** Sends a request and awaits its reply; past `timeoutMs`, terminates the worker and throws `onTimeout()`. */
+  async request<T extends Reply['type']>(msg: ToLifecycle, expect: T, timeoutMs?: number, onTimeout?: () => VolleyError): Promise<Extract<Reply, { type: T }>> {
+    const reply = new Promise<Reply>((resolve, reject) => (this.pending = { resolve, reject }));
+    this.worker.postMessage(msg);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = timeoutMs === undefined ? undefined : new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void this.close();
+        reject(onTimeout ? onTimeout() : new EngineError(`the lifecycle worker did not answer ${msg.type}`));
+      }, timeoutMs);
+    });
+    try {
+      const m = await (timeout ? Promise.race([reply, timeout]) : reply);
+      if (m.type !== expect) throw new EngineError(`lifecycle worker answered ${m.type} to ${msg.type}`);
+      return m as Extract<Reply, { type: T }>;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.worker.terminate();
+    for (const flush of this.flushers) flush();
+  }
+
+  private fail(err: EngineError): void {
+    if (this.closed) return;
+    const p = this.pending;
+    this.pending = undefined;
+    p?.reject(err);
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The running phase: starts the load workers, hands each its share, aligns their start, merges the
+ * snapshots they send, and ends when every worker is done — or stops them on request. It never
+ * throws for something a worker did after init: that is recorded in the RunOutcome, so the summary
+ * is still written.
+ */
+import type { Writable } from 'node:stream';
+import type { FromWorker, IterationErrorCount, ToWorker } from '../ipc/messages.js';
+import type { ResolvedOptions } from '../config/options.js';
+import { deserializeError, type EngineError, type VolleyError } from '../errors.js';
+import type { MetricStore } from '../metrics/metric-store.js';
+import type { RunOutcome } from './exit-code.js';
+import { workerShare, type PlannedScenario } from './plan.js';
+import { WorkerPool } from './worker-pool.js';
+
+/** How long workers get to report after a hard stop before they are terminated. */
+const HARD_STOP_GRACE_MS = 3000;
+/** Lead time so every worker receives `start` before time 0. */
+const START_LEAD_MS = 50;
+
+export interface LiveRunParams {
+  bundlePath: string;
+  scriptPath: string;
+  options: ResolvedOptions;
+  planned: PlannedScenario[];
+  workers: number;
+  env: Record<string, string>;
+  setupData: string | undefined;
+  store: MetricStore;
+  outcome: RunOutcome;
+  log: Writable;
+}
+
+export interface LiveRunResult {
+  startedAtMs: number;
+  endedAtMs: number;
+  errors: IterationErrorCount[];
+}
+
+export class LiveRun {
+  private readonly p: LiveRunParams;
+  private pool: WorkerPool | undefined;
+  private readonly errors = new Map<string, IterationErrorCount>();
+  private pendingDone = 0;
+  private finish: (() => void) | undefined;
+  private initFailed: ((err: VolleyError) => void) | undefined;
+  private hardTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+  private startedAtMs = 0;
+
+  constructor(params: LiveRunParams) {
+    this.p = params;
+  }
+
+  /** Starts the workers, waits until all are ready (init errors throw here), runs, and resolves when all are done. */
+  async run(): Promise<LiveRunResult> {
+    const { p } = this;
+    let ready = 0;
+    const allReady = new Promise<void>((resolve, reject) => {
+      this.initFailed = reject;
+      this.onReady = () => ++ready === p.workers && resolve();
+    });
+    const allDone = new Promise<void>((resolve) => (this.finish = resolve));
+    this.pendingDone = p.workers;
+    this.pool = new WorkerPool(p.workers, { onMessage: (m) => this.onMessage(m), onFailure: (e) => this.onFailure(e) }, p.log);
+    try {
+      for (let i = 0; i < p.workers; i++) this.pool.send(i, this.initMessage(i));
+      await allReady;
+      this.initFailed = undefined;
+      if (!this.stopped) {
+        this.startedAtMs = Date.now() + START_LEAD_MS;
+        this.pool.broadcast({ type: 'start', epochMs: this.startedAtMs });
+        await allDone;
+      }
+    } finally {
+      clearTimeout(this.hardTimer);
+      await this.pool.close();
+    }
+    return { startedAtMs: this.startedAtMs || Date.now(), endedAtMs: Date.now(), errors: [...this.errors.values()] };
+  }
+
+  /** Graceful: no new iterations, running ones get gracefulStop. Hard: interrupt now; terminate past a short grace. */
+  stop(hard: boolean): void {
+    this.stopped = true;
+    this.pool?.broadcast({ type: 'stop', reason: 'signal', hard });
+    if (hard && !this.hardTimer) this.hardTimer = setTimeout(() => this.finish?.(), HARD_STOP_GRACE_MS);
+    if (this.initFailed) this.finish?.();
+  }
+
+  private onReady: () => void = () => {};
+
+  private initMessage(workerId: number): ToWorker {
+    const { p } = this;
+    return { type: 'init', workerId, bundlePath: p.bundlePath, scriptPath: p.scriptPath, options: p.options, scenarios: workerShare(p.planned, workerId, p.workers), env: p.env, setupData: p.setupData };
+  }
+
+  private onMessage(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'ready':
+        for (const decl of msg.metrics) this.p.store.declare(decl);
+        this.onReady();
+        break;
+      case 'snapshot':
+        this.p.store.merge(msg.series, msg.workerId);
+        break;
+      case 'done':
+        this.p.store.merge(msg.final, msg.workerId);
+        for (const e of msg.errors) this.addErrors(e);
+        if (--this.pendingDone === 0) this.finish?.();
+        break;
+      case 'testControl':
+        if (msg.action === 'fail') this.p.outcome.markedFailed = true;
+        else {
+          this.p.outcome.aborted = true;
+          this.p.log.write(`test aborted${msg.reason ? `: ${msg.reason}` : ''}\n`);
+          this.stop(true);
+        }
+        break;
+      case 'error':
+        this.onWorkerError(deserializeError(msg.error), msg.fatal);
+        break;
+      default: {
+        const unknown: never = msg;
+        throw new Error(`unknown worker message ${JSON.stringify(unknown)}`);
+      }
+    }
+  }
+
+  private onWorkerError(err: VolleyError, fatal: boolean): void {
+    if (this.initFailed) return this.initFailed(err);
+    this.p.log.write(`${err.message}\n`);
+    if (fatal) this.onFailure(err);
+  }
+
+  private onFailure(err: VolleyError | EngineError): void {
+    if (this.initFailed) return this.initFailed(err);
+    if (this.p.outcome.engineFailed) return;
+    this.p.outcome.engineFailed = true;
+    this.p.log.write(`engine failure: ${err.message}\n`);
+    this.stop(true);
+  }
+
+  private addErrors(e: IterationErrorCount): void {
+    const known = this.errors.get(e.message);
+    if (known) known.count += e.count;
+    else this.errors.set(e.message, { ...e });
+  }
+}

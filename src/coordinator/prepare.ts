@@ -1,0 +1,66 @@
+/**
+ * The start every command that reads a scenario shares (`run`, `inspect`, later `capacity`):
+ * compile it, evaluate it in the lifecycle worker to read `options`, resolve them with the flags,
+ * and check what needs the script's exports and metric types. Nothing runs yet.
+ */
+import type { Io } from '../io.js';
+import { ConfigError } from '../errors.js';
+import { bundleScenario, type CompiledScenario } from '../compile/bundle.js';
+import { consolidate } from '../config/consolidate.js';
+import type { ResolvedOptions } from '../config/options.js';
+import { MetricStore } from '../metrics/metric-store.js';
+import { Thresholds } from '../thresholds/thresholds.js';
+import { validateThresholds } from '../thresholds/validate.js';
+import { LifecycleClient } from './lifecycle-client.js';
+import type { RunRequest } from './run-request.js';
+import { USER_AGENT } from '../version.js';
+
+/** A compiled, loaded and validated scenario; `dispose` releases the lifecycle worker and the bundle. */
+export interface PreparedScenario {
+  compiled: CompiledScenario;
+  lifecycle: LifecycleClient;
+  exports: string[];
+  env: Record<string, string>;
+  options: ResolvedOptions;
+  thresholds: Thresholds;
+  store: MetricStore;
+  dispose(): Promise<void>;
+}
+
+export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (action: 'abort' | 'fail', reason: string) => void): Promise<PreparedScenario> {
+  const compiled = await bundleScenario(req.script, io.cwd);
+  const lifecycle = new LifecycleClient(io.stderr, onTestControl);
+  const dispose = async () => {
+    await lifecycle.close();
+    await compiled.dispose();
+  };
+  try {
+    const env = { ...(req.includeSystemEnv ? definedOnly(io.env) : {}), ...req.env };
+    const loaded = await lifecycle.request({ type: 'load', bundlePath: compiled.bundlePath, scriptPath: compiled.scriptPath, env }, 'loaded');
+    const store = new MetricStore();
+    for (const decl of loaded.metrics) store.declare(decl);
+    const options = consolidate(loaded.options, req.flags, USER_AGENT);
+    const thresholds = checkAgainstScript(options, loaded.exports, store);
+    return { compiled, lifecycle, exports: loaded.exports, env, options, thresholds, store, dispose };
+  } catch (err) {
+    await dispose();
+    throw err;
+  }
+}
+
+/** Checks exec names and thresholds against the script's exports and metric types (exit 104). */
+function checkAgainstScript(options: ResolvedOptions, exports: string[], store: MetricStore): Thresholds {
+  const issues = options.scenarios
+    .filter((s) => !exports.includes(s.exec))
+    .map((s) => ({
+      path: `options.scenarios.${s.name}.exec`,
+      message: s.exec === 'default' ? 'the script has no default export: export default async function ({ http }) { ... }' : `the script does not export a function named ${s.exec}`,
+    }));
+  issues.push(...validateThresholds(options.thresholds, (name) => store.kindOf(name)));
+  if (issues.length) throw new ConfigError(issues);
+  return Thresholds.from(options.noThresholds ? [] : options.thresholds);
+}
+
+function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
+}

@@ -1,0 +1,57 @@
+/**
+ * The load workers' lifecycle on the coordinator side: start N worker threads, send typed messages,
+ * receive typed messages, and notice a worker that dies. Counterpart of
+ * {@link file://./../worker/entry.ts}.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Writable } from 'node:stream';
+import type { FromWorker, ToWorker } from '../ipc/messages.js';
+import { EngineError } from '../errors.js';
+import { forwardLines } from './thread-output.js';
+
+const WORKER_ENTRY = new URL('../worker/entry.js', import.meta.url);
+
+/** Receives every message and the first fatal engine failure. */
+export interface PoolListener {
+  onMessage(msg: FromWorker): void;
+  onFailure(err: EngineError): void;
+}
+
+export class WorkerPool {
+  private readonly workers: Worker[];
+  private readonly flushers: (() => void)[] = [];
+  private closing = false;
+
+  constructor(count: number, listener: PoolListener, log: Writable) {
+    this.workers = Array.from({ length: count }, (_, i) => {
+      const worker = new Worker(WORKER_ENTRY, { stdout: true, stderr: true });
+      const prefix = count > 1 ? `[worker ${i + 1}] ` : '';
+      this.flushers.push(forwardLines(worker.stdout, log, prefix), forwardLines(worker.stderr, log, prefix));
+      worker.on('message', (msg: FromWorker) => listener.onMessage(msg));
+      worker.on('error', (err) => listener.onFailure(new EngineError(`worker ${i + 1} failed: ${err.stack ?? String(err)}`)));
+      worker.on('exit', (code) => {
+        if (!this.closing) listener.onFailure(new EngineError(`worker ${i + 1} exited unexpectedly (code ${code})`));
+      });
+      return worker;
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  send(index: number, msg: ToWorker): void {
+    this.workers[index]?.postMessage(msg);
+  }
+
+  broadcast(msg: ToWorker): void {
+    for (const w of this.workers) w.postMessage(msg);
+  }
+
+  /** Terminates every worker and flushes their remaining output. Safe to call twice. */
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((w) => w.terminate()));
+    for (const flush of this.flushers) flush();
+  }
+}

@@ -1,0 +1,96 @@
+/** A user's mistake gets a clear message and the right exit code, never a stack trace from volley. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runVolley } from '../support/run-volley.js';
+import { startTestTarget, type RunningTarget } from '../support/test-target.js';
+import { scenarioFile } from '../support/scenario-file.js';
+import { readSummary } from '../support/summary-export.js';
+
+let target: RunningTarget;
+beforeAll(async () => (target = await startTestTarget()));
+afterAll(() => target.close());
+
+const withOptions = (options: string) => `
+export const options = ${options};
+export default async function () {}
+`;
+
+describe('bad input', () => {
+  it('a missing script file exits 104', async () => {
+    const res = await runVolley(['run', '/nonexistent/nowhere.ts']);
+    expect(res.code).toBe(104);
+    expect(res.stderr).toContain('/nonexistent/nowhere.ts does not exist');
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('a TypeScript syntax error exits 107 with file:line:col', async () => {
+    const { path } = await scenarioFile('export default async function () {\n  const x = ;\n}\n');
+    const res = await runVolley(['run', path]);
+    expect(res.code).toBe(107);
+    expect(res.stderr).toMatch(/scenario\.ts:2:13: error:/);
+  });
+
+  it('an exception in init code exits 107 naming the file and line', async () => {
+    const { path } = await scenarioFile("const a = 1;\nthrow new TypeError('init broke');\nexport default async function () {}\n");
+    const res = await runVolley(['run', path]);
+    expect(res.code).toBe(107);
+    expect(res.stderr).toContain('TypeError: init broke');
+    expect(res.stderr).toMatch(/scenario\.ts:2:\d+/);
+  });
+
+  it.each([
+    ['negative VUs', "{ scenarios: { api: { executor: 'constant-vus', vus: -1, duration: '1s' } } }", 'options.scenarios.api.vus'],
+    ['an unparseable duration', "{ scenarios: { api: { executor: 'constant-vus', vus: 1, duration: 'soon' } } }", 'options.scenarios.api.duration'],
+    ['an unknown executor', "{ scenarios: { api: { executor: 'warp-speed' } } }", 'options.scenarios.api.executor'],
+    ['a malformed threshold', "{ thresholds: { http_req_duration: ['p95 < 300'] } }", 'options.thresholds["http_req_duration"][0]'],
+    ['a threshold method the metric lacks', "{ thresholds: { http_reqs: ['p(95)<300'] } }", 'options.thresholds["http_reqs"][0]'],
+    ['a threshold on an unknown metric', "{ thresholds: { nope: ['count>1'] } }", 'options.thresholds["nope"]'],
+    ['a field of another executor', "{ scenarios: { api: { executor: 'constant-vus', vus: 1, duration: '1s', rate: 5 } } }", 'options.scenarios.api.rate'],
+  ])('%s exits 104 naming the option path', async (_name, options, path) => {
+    const { path: file } = await scenarioFile(withOptions(options));
+    const res = await runVolley(['run', file]);
+    expect(res.code, res.stderr).toBe(104);
+    expect(res.stderr).toContain(path);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('reports every option problem at once', async () => {
+    const { path } = await scenarioFile(withOptions("{ scenarios: { a: { executor: 'constant-vus', vus: -1, duration: 'x' } }, thresholds: { http_reqs: ['p(9)<1'] } }"));
+    const res = await runVolley(['run', path]);
+    expect(res.code).toBe(104);
+    expect(res.stderr).toContain('options.scenarios.a.vus');
+    expect(res.stderr).toContain('options.scenarios.a.duration');
+    expect(res.stderr).toContain('options.thresholds["http_reqs"][0]');
+  });
+
+  it.each([
+    [['--vus', '-3'], '--vus'],
+    [['--duration', 'forever'], 'options.scenarios.default.duration'],
+    [['--env', 'NOEQUALS'], '--env'],
+  ])('flags %j exit 104 naming %s', async (flags, path) => {
+    const { path: file } = await scenarioFile(withOptions('{}'));
+    const res = await runVolley(['run', file, ...flags]);
+    expect(res.code, res.stderr).toBe(104);
+    expect(res.stderr).toContain(path);
+  });
+
+  it('an exception inside an iteration is counted, reported in the summary, and the VU goes on', async () => {
+    const { dir, path } = await scenarioFile(`
+import type { Iteration } from 'volley';
+export const options = { vus: 1, iterations: 3 };
+export default async function ({ http, env }: Iteration) {
+  await http.get(env.BASE_URL + '/');
+  const x: any = undefined;
+  x.boom();
+}
+`);
+    const res = await runVolley(['run', path, '-e', `BASE_URL=${target.httpUrl}`, '--summary-export', join(dir, 's.json')]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toMatch(/3 iteration errors?: TypeError: Cannot read properties of undefined \(reading 'boom'\)/);
+    expect(res.stdout).toMatch(/scenario\.ts:7/);
+    const summary = await readSummary(join(dir, 's.json'));
+    expect(summary.metrics.iterations?.values.count).toBe(3);
+    expect(summary.metrics.http_reqs?.values.count).toBe(3);
+    expect(summary.iteration_errors?.[0]?.count).toBe(3);
+  });
+});
