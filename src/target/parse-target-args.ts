@@ -1,0 +1,28 @@
+/**
+ * The arguments of the standalone target (src/target/main.ts): `--port N` and `--host H`, in the
+ * `--flag value` or `--flag=value` forms. The CLI's `volley target` parses its own with yargs.
+ */
+import { ConfigError, type ConfigIssue } from '../errors.js';
+import { DEFAULT_HTTP_PORT, validateTargetOptions, type TargetOptions } from './target-options.js';
+
+/** Parses `argv` (without node and the script); throws a ConfigError listing every problem. */
+export function parseTargetArgs(argv: readonly string[]): TargetOptions {
+  const issues: ConfigIssue[] = [];
+  const opts: TargetOptions = { httpPort: DEFAULT_HTTP_PORT };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    const flag = eq === -1 ? arg : arg.slice(0, eq);
+    if (flag !== '--port' && flag !== '--host') {
+      issues.push({ path: arg, message: 'unknown argument (expected --port N or --host H)' });
+      continue;
+    }
+    const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
+    if (value === undefined) issues.push({ path: flag, message: 'needs a value' });
+    else if (flag === '--host') opts.host = value;
+    else opts.httpPort = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  }
+  issues.push(...validateTargetOptions(opts));
+  if (issues.length > 0) throw new ConfigError(issues);
+  return opts;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.js';
+import { parseTargetArgs } from '../../src/target/parse-target-args.js';
+
+describe('parseTargetArgs', () => {
+  it.each([
+    [[], { httpPort: 6180 }],
+    [['--port', '0'], { httpPort: 0 }],
+    [['--port=7000'], { httpPort: 7000 }],
+    [['--host', '::1', '--port', '1'], { host: '::1', httpPort: 1 }],
+    [['--host=localhost'], { host: 'localhost', httpPort: 6180 }],
+  ])('%j → %j', (argv, opts) => {
+    expect(parseTargetArgs(argv)).toEqual(opts);
+  });
+
+  it.each([[['--port']], [['--port', 'x']], [['--port', '-1']], [['--port', '70000']], [['--verbose']], [['6180']]])(
+    'rejects %j with a ConfigError',
+    (argv) => {
+      expect(() => parseTargetArgs(argv)).toThrow(ConfigError);
+    },
+  );
+
+  it('reports every problem at once', () => {
+    try {
+      parseTargetArgs(['--nope', '--port', 'x']);
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).issues).toHaveLength(2);
+    }
+  });
+});
