@@ -1,0 +1,80 @@
+/**
+ * A VU's connections: one undici Client per origin, made on first use, each holding at most one
+ * keep-alive connection (pipelining 1), as one browser tab would. Besides the Client, each origin
+ * remembers what the request-side code needs to know about its current socket: the connect times of
+ * a connection no request has claimed yet, and how many of its bytes are already accounted for.
+ */
+import type { Socket } from 'node:net';
+import { Client, type buildConnector } from 'undici';
+import { baseConnector, timedConnector, type ConnectionListener } from './timed-connector.js';
+
+/** One origin's Client plus the state of its current socket. */
+export class OriginConnection implements ConnectionListener {
+  readonly client: Client;
+  /** The socket of the current (or last) connection. */
+  socket: Socket | null = null;
+  /** `socket.bytesWritten` / `bytesRead` already counted into earlier requests' data_sent / data_received. */
+  sentMark = 0;
+  readMark = 0;
+  /** True from a connection attempt's end until a request claims its connect times. */
+  fresh = false;
+  connectingMs = 0;
+  tlsMs = 0;
+
+  constructor(origin: string, base: buildConnector.connector, now: () => number) {
+    this.client = new Client(origin, {
+      pipelining: 1,
+      connect: timedConnector(base, this, now),
+      // Timeouts are the exchange's (one deadline per request, all phases); undici's own stay off.
+      headersTimeout: 0,
+      bodyTimeout: 0,
+    });
+  }
+
+  onConnection(socket: Socket | null, connectingMs: number, tlsMs: number): void {
+    if (socket !== null) {
+      this.socket = socket;
+      this.sentMark = 0;
+      this.readMark = 0;
+    }
+    // A failed attempt's times go to the request it fails, as k6 reports a refused dial's duration.
+    this.fresh = true;
+    this.connectingMs = connectingMs;
+    this.tlsMs = tlsMs;
+  }
+
+  /** True (once) when the last connection attempt's times are unclaimed: the caller takes them. */
+  claimConnect(): boolean {
+    if (!this.fresh) return false;
+    this.fresh = false;
+    return true;
+  }
+}
+
+/** The per-VU map of origin → connection. */
+export class OriginPool {
+  readonly #byOrigin = new Map<string, OriginConnection>();
+  readonly #now: () => number;
+  #base: buildConnector.connector | undefined;
+
+  constructor(now: () => number) {
+    this.#now = now;
+  }
+
+  /** The connection for `origin` (as URL.origin spells it), created on first use. */
+  get(origin: string): OriginConnection {
+    let conn = this.#byOrigin.get(origin);
+    if (conn === undefined) {
+      conn = new OriginConnection(origin, (this.#base ??= baseConnector()), this.#now);
+      this.#byOrigin.set(origin, conn);
+    }
+    return conn;
+  }
+
+  /** Destroys every connection now (in-flight requests fail); the pool stays usable. */
+  async close(): Promise<void> {
+    const conns = [...this.#byOrigin.values()];
+    this.#byOrigin.clear();
+    await Promise.all(conns.map((c) => c.client.destroy().catch(() => undefined)));
+  }
+}
