@@ -2,13 +2,15 @@
 /**
  * Relative throughput of volley's HTTP client against bare undici, on one connection per loop.
  *
- *   npm run build && node benchmarks/http-client.mjs [--duration 5] [--connections 64] [--only name,name]
+ *   npm run build && node benchmarks/http-client.mjs [--duration 5] [--connections 64] [--rounds 1] [--only name,name]
  *
  * A node:http server runs in a child process on 127.0.0.1 (the other core); this process runs
  * `--connections` async loops per variant, each owning its connection as a VU does, for `--duration`
  * seconds after a short warm-up, and prints requests/s and this process's CPU time per request. The
  * Node server saturates before the client does, so requests/s are only relative; CPU µs per request
- * (and its inverse, requests/s per client core) is the figure that compares the clients.
+ * (and its inverse, requests/s per client core) is the figure that compares the clients. With
+ * --rounds N the variants run interleaved N times and the medians are printed at the end, which
+ * evens out a machine whose other work comes and goes.
  *
  * Variants:
  *   volley           `await http.get(url)` through createHttp (dist/), no-op sink, fixed TagSet
@@ -30,6 +32,7 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '64' },
     warmup: { type: 'string', default: '1' },
     only: { type: 'string', default: '' },
+    rounds: { type: 'string', default: '1' },
   },
 });
 const DURATION_MS = Number(args.duration) * 1000;
@@ -209,11 +212,26 @@ const variants = {
 };
 const only = args.only ? args.only.split(',') : Object.keys(variants);
 console.log(`node ${process.version}, ${CONNECTIONS} connections, ${DURATION_MS / 1000}s per variant after ${WARMUP_MS / 1000}s warm-up, target ${url}`);
+const results = new Map(only.map((name) => [name, []]));
 try {
-  for (const name of only) {
-    if (!variants[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(variants).join(', ')}`);
-    await measure(name, variants[name]);
+  for (let round = 0; round < Number(args.rounds); round++) {
+    for (const name of only) {
+      if (!variants[name]) throw new Error(`unknown variant ${name}; known: ${Object.keys(variants).join(', ')}`);
+      results.get(name).push(await measure(name, variants[name]));
+    }
   }
 } finally {
   child.kill();
+}
+if (Number(args.rounds) > 1) {
+  console.log(`\nmedians of ${args.rounds} rounds:`);
+  for (const [name, runs] of results) {
+    console.log(`${name.padEnd(16)} ${fmt(median(runs.map((r) => r.rps)))} req/s   ${fmt(median(runs.map((r) => r.perCore)))} req/s per client core`);
+  }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -11,7 +11,7 @@ import { HttpParamsError } from './http-errors.js';
 
 /** Everything about a request that comes from params and defaults. */
 export interface RequestPlan {
-  /** [name, value, name, value, …] with User-Agent (and Content-Type for JSON bodies) filled in. */
+  /** [name, value, name, value, …] with User-Agent (unless configured empty) and Content-Type for JSON bodies filled in. */
   readonly headers: readonly string[];
   readonly timeoutMs: number;
   readonly responseType: ResponseType;
@@ -48,8 +48,10 @@ export class RequestPlanner {
       tags: null,
       tagsKey: '',
     };
-    this.#plain = Object.freeze({ ...base, headers: Object.freeze(['user-agent', defaults.userAgent]) });
-    this.#json = Object.freeze({ ...base, headers: Object.freeze(['user-agent', defaults.userAgent, 'content-type', JSON_TYPE]) });
+    // An empty userAgent option means no User-Agent header at all, as in k6.
+    const agent = defaults.userAgent === '' ? [] : ['user-agent', defaults.userAgent];
+    this.#plain = Object.freeze({ ...base, headers: Object.freeze(agent) });
+    this.#json = Object.freeze({ ...base, headers: Object.freeze([...agent, 'content-type', JSON_TYPE]) });
   }
 
   /** The plan for `params`; `json` when the body is an object sent as JSON. Throws HttpParamsError. */
@@ -57,17 +59,18 @@ export class RequestPlanner {
     if (params === undefined || params === null) return json ? this.#json : this.#plain;
     if (typeof params !== 'object') throw new HttpParamsError(`params must be an object (got ${typeof params})`);
     const base = json ? this.#json : this.#plain;
-    const { name, tags, tagsKey } = splitTags(params.tags);
-    return {
+    const plan: Mutable<RequestPlan> = {
       headers: params.headers === undefined ? base.headers : buildHeaders(params.headers, this.#defaults.userAgent, json),
       timeoutMs: params.timeout === undefined ? base.timeoutMs : this.#timeout(params.timeout),
       responseType: params.responseType === undefined ? base.responseType : checkResponseType(params.responseType),
       maxRedirects: redirectLimit(params, base.maxRedirects),
       expected: params.expectedStatuses === undefined ? null : checkExpected(params.expectedStatuses),
-      name,
-      tags,
-      tagsKey,
+      name: undefined,
+      tags: null,
+      tagsKey: '',
     };
+    if (params.tags !== undefined && params.tags !== null) addTags(plan, params.tags);
+    return plan;
   }
 
   #timeout(value: unknown): number {
@@ -106,28 +109,29 @@ function buildHeaders(headers: unknown, userAgent: string, json: boolean): strin
     else if (name.length === 12 && name.toLowerCase() === 'content-type') hasType = true;
     out.push(name, String(value));
   }
-  if (!hasAgent) out.push('user-agent', userAgent);
+  if (!hasAgent && userAgent !== '') out.push('user-agent', userAgent);
   if (json && !hasType) out.push('content-type', JSON_TYPE);
   return out;
 }
 
-function splitTags(tags: unknown): { name: string | undefined; tags: Tags | null; tagsKey: string } {
-  if (tags === undefined || tags === null) return { name: undefined, tags: null, tagsKey: '' };
-  if (typeof tags !== 'object') throw new HttpParamsError('params.tags must be an object of name → value');
-  let name: string | undefined;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Splits `tags.name` (the common case, which costs nothing more) from the other tags and keys those. */
+function addTags(plan: Mutable<RequestPlan>, tags: unknown): void {
+  if (typeof tags !== 'object' || tags === null) throw new HttpParamsError('params.tags must be an object of name → value');
   let rest: Record<string, string> | null = null;
   for (const k in tags) {
     const v: unknown = (tags as Record<string, unknown>)[k];
     if (v === undefined) continue;
-    if (k === 'name') name = String(v);
+    if (k === 'name') plan.name = String(v);
     else (rest ??= {})[k] = String(v);
   }
-  if (rest === null) return { name, tags: null, tagsKey: '' };
-  const tagsKey = Object.keys(rest)
+  if (rest === null) return;
+  plan.tags = rest;
+  plan.tagsKey = Object.keys(rest)
     .sort()
     .map((k) => `${k}=${rest[k]}`)
     .join('\u0001');
-  return { name, tags: rest, tagsKey };
 }
 
 function redirectLimit(params: Params, fallback: number): number {

@@ -83,8 +83,9 @@ export class VuHttp implements Http, ProtocolClient, ExchangeHost {
     // Params and body are checked before anything is sent: a mistake throws here, in the script's own stack.
     const plan = this.#planner.plan(params, body !== null && body !== undefined && isJsonBody(body));
     const payload = encodeBody(body);
-    const target = typeof url === 'string' ? this.#targets.resolve(url) : null;
-    const exchange = new Exchange(this, method, String(url), target, payload, plan);
+    // A URL object (or anything with a useful toString) works too; the name tag is its string form.
+    const text = typeof url === 'string' ? url : String(url);
+    const exchange = new Exchange(this, method, text, this.#targets.resolve(text), payload, plan);
     const promise = new Promise<Response>((resolve, reject) => exchange.bind(resolve, reject));
     exchange.start(promise);
     return promise;

@@ -33,6 +33,20 @@ describe('requests a VU sends', () => {
     expect(last().headers['user-agent']).toBe('mine/1.0');
   });
 
+  it('sends no User-Agent when the option is empty', async () => {
+    const anonymous = httpUnderTest({ userAgent: '' });
+    await anonymous.http.get(server.url);
+    await anonymous.http.close();
+    expect(last().headers).not.toHaveProperty('user-agent');
+  });
+
+  it('fails a request with a header value undici refuses, without throwing', async () => {
+    const res = await t.http.get(server.url, { headers: { 'X-Bad': 'a\r\nInjected: 1' } });
+    expect(res).toMatchObject({ status: 0, error_code: 1000 });
+    expect(res.error).toMatch(/x-bad/i);
+    expect(server.received).toHaveLength(0);
+  });
+
   it('sends the headers given in params', async () => {
     await t.http.get(server.url, { headers: { 'X-Trace': 'abc', Accept: 'text/plain' } });
     expect(last().headers).toMatchObject({ 'x-trace': 'abc', accept: 'text/plain' });
