@@ -2,7 +2,8 @@
 /**
  * Relative throughput of volley's HTTP client against bare undici, on one connection per loop.
  *
- *   npm run build && node benchmarks/http-client.mjs [--duration 5] [--connections 64] [--rounds 1] [--only name,name]
+ *   npm run build && node benchmarks/http-client.mjs [--duration 5] [--connections 64] [--rounds 1]
+ *     [--server http|raw] [--only name,name]
  *
  * A node:http server runs in a child process on 127.0.0.1 (the other core); this process runs
  * `--connections` async loops per variant, each owning its connection as a VU does, for `--duration`
@@ -10,10 +11,13 @@
  * Node server saturates before the client does, so requests/s are only relative; CPU µs per request
  * (and its inverse, requests/s per client core) is the figure that compares the clients. With
  * --rounds N the variants run interleaved N times and the medians are printed at the end, which
- * evens out a machine whose other work comes and goes.
+ * evens out a machine whose other work comes and goes. `--server raw` swaps node:http for a TCP
+ * server that answers each bodiless request with a canned response (no HTTP parsing), so the
+ * server is less of a bottleneck and the client's own cost shows more.
  *
  * Variants:
  *   volley           `await http.get(url)` through createHttp (dist/), no-op sink, fixed TagSet
+ *   volley-sink      the same recording into the worker's real MetricSink (WorkerMetrics, HDR trends)
  *   dispatch-cb      Client.dispatch with a minimal old-style handler, next request from onComplete
  *   dispatch-async   the same handler wrapped in one promise per request, awaited in an async loop
  *   dispatch-new     a minimal new-style handler (onRequestStart/onResponse*), promise + async loop
@@ -33,6 +37,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '1' },
     only: { type: 'string', default: '' },
     rounds: { type: 'string', default: '1' },
+    server: { type: 'string', default: 'http' },
   },
 });
 const DURATION_MS = Number(args.duration) * 1000;
@@ -50,8 +55,28 @@ const SERVER = `
   server.listen(0, '127.0.0.1', () => console.log(server.address().port));
 `;
 
+const RAW_SERVER = `
+  const net = require('node:net');
+  const response = Buffer.from('HTTP/1.1 200 OK\\r\\nContent-Type: text/plain\\r\\nContent-Length: 11\\r\\nKeep-Alive: timeout=60\\r\\n\\r\\nhello world');
+  const server = net.createServer((socket) => {
+    socket.setNoDelay(true);
+    let tail = '';
+    socket.on('data', (chunk) => {
+      const text = tail + chunk.toString('latin1');
+      let n = 0;
+      let at = text.indexOf('\\r\\n\\r\\n');
+      let end = 0;
+      while (at !== -1) { n++; end = at + 4; at = text.indexOf('\\r\\n\\r\\n', end); }
+      tail = text.slice(end);
+      if (n > 0) socket.write(n === 1 ? response : Buffer.concat(Array(n).fill(response)));
+    });
+    socket.on('error', () => {});
+  });
+  server.listen(0, '127.0.0.1', () => console.log(server.address().port));
+`;
+
 async function startServer() {
-  const child = spawn(process.execPath, ['-e', SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', args.server === 'raw' ? RAW_SERVER : SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = await once(child.stdout, 'data');
   return { child, url: `http://127.0.0.1:${String(chunk).trim()}/` };
 }
@@ -96,9 +121,9 @@ const NOOP_SINK = { series: () => NOOP_RECORDER, add() {} };
 const TAGS = { current: TagSet.of({ scenario: 'default', group: '' }) };
 const HTTP_DEFAULTS = { maxRedirects: 10, userAgent: 'volley/bench', discardResponseBodies: false, timeoutMs: 60_000, noConnectionReuse: false };
 
-function volleyLoop(url) {
+function volleyLoop(url, sink = NOOP_SINK) {
   return (counter) => {
-    const http = createHttp({ sink: NOOP_SINK, tags: TAGS, signal: new AbortController().signal, http: HTTP_DEFAULTS, now: () => performance.now() });
+    const http = createHttp({ sink, tags: TAGS, signal: new AbortController().signal, http: HTTP_DEFAULTS, now: () => performance.now() });
     return {
       async run() {
         while (performance.now() < counter.stopAt) {
@@ -203,15 +228,19 @@ function requestTextLoop(url) {
 }
 
 const { child, url } = await startServer();
+let realSink;
+const { WorkerMetrics } = await import('../dist/metrics/worker-metrics.js');
 const variants = {
   volley: volleyLoop(url),
+  // One sink shared by all its loops (and rounds), as a worker's VUs share theirs; never snapshotted.
+  'volley-sink': (counter) => volleyLoop(url, (realSink ??= new WorkerMetrics(() => {})))(counter),
   'dispatch-cb': dispatchCallbackLoop(url),
   'dispatch-async': dispatchAsyncLoop(url, OldHandler),
   'dispatch-new': dispatchAsyncLoop(url, NewHandler),
   'request-text': requestTextLoop(url),
 };
 const only = args.only ? args.only.split(',') : Object.keys(variants);
-console.log(`node ${process.version}, ${CONNECTIONS} connections, ${DURATION_MS / 1000}s per variant after ${WARMUP_MS / 1000}s warm-up, target ${url}`);
+console.log(`node ${process.version}, ${CONNECTIONS} connections, ${DURATION_MS / 1000}s per variant after ${WARMUP_MS / 1000}s warm-up, ${args.server} server at ${url}`);
 const results = new Map(only.map((name) => [name, []]));
 try {
   for (let round = 0; round < Number(args.rounds); round++) {
