@@ -58,12 +58,19 @@ export class RateAggregate {
  * sum of the other workers' latest values. That is exact with one worker; with several it assumes
  * the others held still during w's window, which is what the coordinator knows at that moment.
  *
+ * Start: workers share one clock and flush at the same whole seconds, so the first window of each
+ * covers the same time. Until some worker reports a second window, min and max are the sums of
+ * the first windows' min and max (otherwise the first worker merged would count alone, and two
+ * workers holding vus_max at 3 and 2 would show min=3). A worker that first reports later counts
+ * as absent (0) before that, as a gauge recorded only from some point on should.
+ *
  * Across series (different tag sets, e.g. a sub-metric view spanning several), k6's rule applies:
  * value is that of the series updated last, min and max the extremes of them all.
  */
 export class GaugeAggregate {
   readonly kind = 'gauge' as const;
-  private readonly lastByWorker = new Map<number, number>();
+  private readonly byWorker = new Map<number, { last: number; firstMin: number; firstMax: number }>();
+  private starting = true;
   private current = 0;
   private min = Number.POSITIVE_INFINITY;
   private max = Number.NEGATIVE_INFINITY;
@@ -72,12 +79,27 @@ export class GaugeAggregate {
 
   /** Applies worker `workerId`'s window; `stamp` increases with every merge in the store. */
   mergeDelta(delta: { last: number; min: number; max: number }, workerId: number, stamp: number): void {
+    const known = this.byWorker.get(workerId);
+    if (known) {
+      this.starting = false;
+      known.last = delta.last;
+    } else this.byWorker.set(workerId, { last: delta.last, firstMin: delta.min, firstMax: delta.max });
     let others = 0;
-    for (const [id, last] of this.lastByWorker) if (id !== workerId) others += last;
-    this.lastByWorker.set(workerId, delta.last);
+    let firstMins = 0;
+    let firstMaxes = 0;
+    for (const [id, w] of this.byWorker) {
+      if (id !== workerId) others += w.last;
+      firstMins += w.firstMin;
+      firstMaxes += w.firstMax;
+    }
     this.current = others + delta.last;
-    if (others + delta.min < this.min) this.min = others + delta.min;
-    if (others + delta.max > this.max) this.max = others + delta.max;
+    if (this.starting) {
+      this.min = firstMins;
+      this.max = firstMaxes;
+    } else {
+      if (others + delta.min < this.min) this.min = others + delta.min;
+      if (others + delta.max > this.max) this.max = others + delta.max;
+    }
     this.stamp = stamp;
   }
 

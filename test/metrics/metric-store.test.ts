@@ -175,12 +175,32 @@ describe('MetricStore gauges', () => {
 
   it('tracks min and max of the sum over time', () => {
     const s = new MetricStore();
-    s.merge(gauge(10, 0, 10), 0); // sum 0..10
-    s.merge(gauge(10, 0, 10), 1); // worker 0 at 10: sum 10..20
-    s.merge(gauge(2, 2, 10), 0); // worker 1 at 10: sum 12..20
-    s.merge(gauge(0, 0, 10), 1); // worker 0 at 2: sum 2..12
+    s.merge(gauge(10, 0, 10), 0); // first windows, concurrent: sum 0..20
+    s.merge(gauge(10, 0, 10), 1);
+    s.merge(gauge(12, 10, 15), 0); // worker 1 at 10: sum 20..25
+    s.merge(gauge(2, 2, 10), 1); // worker 0 at 12: sum 14..22
+    s.merge(gauge(0, 0, 12), 0); // worker 1 at 2: sum 2..14
     const v = s.view('vus')!;
-    expect([v.value('value'), v.value('min'), v.value('max')]).toEqual([2, 0, 20]);
+    expect([v.value('value'), v.value('min'), v.value('max')]).toEqual([2, 0, 25]);
+  });
+
+  it("sums the workers' first windows as concurrent (a constant per-worker gauge keeps min = max)", () => {
+    const s = new MetricStore();
+    s.merge(gauge(3, 3, 3), 0);
+    s.merge(gauge(2, 2, 2), 1);
+    s.merge(gauge(3, 3, 3), 0);
+    s.merge(gauge(2, 2, 2), 1);
+    const v = s.view('vus')!;
+    expect([v.value('value'), v.value('min'), v.value('max')]).toEqual([5, 5, 5]);
+  });
+
+  it('counts a worker that first reports later as absent until then', () => {
+    const s = new MetricStore();
+    s.merge(gauge(5, 5, 5), 0);
+    s.merge(gauge(5, 5, 5), 0);
+    s.merge(gauge(100, 100, 100), 1);
+    const v = s.view('vus')!;
+    expect([v.value('value'), v.value('min'), v.value('max')]).toEqual([105, 5, 105]);
   });
 
   it("is one worker's own value, min and max with a single worker", () => {
