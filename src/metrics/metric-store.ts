@@ -19,6 +19,7 @@ import { TagSet } from './tags.js';
 import type { Tags } from './tags.js';
 import { TrendAggregate } from './trend-aggregate.js';
 
+/** Re-exported: the summary builder takes it from here, beside the store it reads. */
 export { summaryValues } from './summary-values.js';
 
 /** Any kind's running total. */
@@ -74,6 +75,7 @@ function toView(def: MetricDef, agg: Aggregate, durationMs: number): AggregateVi
   return { kind: def.kind, contains: def.contains, value: (stat) => agg.value(stat, durationMs) };
 }
 
+/** The coordinator's merged metrics: declarations, per-series totals, and (sub-)metric views. */
 export class MetricStore {
   private readonly declared = new Map<string, MetricDef>();
   private readonly metrics = new Map<string, MetricEntry>();

@@ -33,6 +33,7 @@ export function percentileOf(stat: string): number | undefined {
   return p <= 100 ? p : undefined;
 }
 
+/** One trend's running total (a series, or a view merged over several). */
 export class TrendAggregate {
   readonly kind = 'trend' as const;
   private hdr: Histogram = createHistogram(32);

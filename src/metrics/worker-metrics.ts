@@ -33,6 +33,7 @@ interface MetricSeries {
   warned: boolean;
 }
 
+/** A worker's MetricSink: cached per-series recorders, the series cap, and per-second delta snapshots. */
 export class WorkerMetrics implements MetricSink {
   private readonly metrics = new Map<string, MetricSeries>();
   private readonly recorders: DeltaRecorder[] = [];
