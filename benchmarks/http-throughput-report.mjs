@@ -10,10 +10,11 @@ import { columns, formatRate, formatRatio, formatSpread } from './harness/report
  */
 export function printMedians({ bench, results, connections, primary, unrated, log }) {
   const medians = new Map();
-  for (const [label, { rps }] of results) {
+  for (const [label, { rps, busyRounds }] of results) {
     if (rps.length === 0) continue;
     medians.set(label, median(rps));
-    const detail = `${formatSpread(spread(rps).relative)} over ${rps.length} round(s)`;
+    const busy = busyRounds > 0 ? `, ${busyRounds} on a busy machine` : '';
+    const detail = `${formatSpread(spread(rps).relative)} over ${rps.length} round(s)${busy}`;
     log(columns([bench, 'median', label, `${connections} conns`, formatRate(medians.get(label)), detail], [0, 0, 30, 9, 14]));
   }
   const cell = (label) => (medians.has(label) ? formatRate(medians.get(label)) : 'n/a');

@@ -4,7 +4,7 @@
  * instead of on whichever ran last, and the medians of the rounds are compared.
  */
 import { isStopping } from './cleanup.mjs';
-import { busyWarning } from './machine.mjs';
+import { contentionNote, startCpuWatch } from './cpu-watch.mjs';
 import { columns, formatRate } from './report.mjs';
 
 const LABEL_WIDTH = 30;
@@ -13,10 +13,11 @@ const LABEL_WIDTH = 30;
  * Runs `legs` (each `{ label, run: () => Promise<{ rps, failures }>, skip?: string }`) for `rounds`
  * rounds, logging one line per figure. A leg that throws is logged and recorded, and the other legs
  * go on, so one broken generator still leaves the others' figures. Resolves to label →
- * `{ rps: number[], errors: string[] }`.
+ * `{ rps: number[], errors: string[], busyRounds }` (busyRounds: figures taken while other
+ * processes took CPU, see cpu-watch.mjs).
  */
 export async function runRounds({ bench, legs, rounds, connections, log }) {
-  const results = new Map(legs.map((leg) => [leg.label, { rps: [], errors: [] }]));
+  const results = new Map(legs.map((leg) => [leg.label, { rps: [], errors: [], busyRounds: 0 }]));
   for (const leg of legs) {
     if (leg.skip) {
       log(`${bench}  ${leg.label}: not run: ${leg.skip}`);
@@ -25,14 +26,15 @@ export async function runRounds({ bench, legs, rounds, connections, log }) {
   }
   for (let round = 1; round <= rounds; round++) {
     for (const leg of legs.filter((l) => !l.skip)) {
-      const warning = await busyWarning();
-      if (warning) log(warning);
       const prefix = [bench, `round ${round}/${rounds}`, leg.label, `${connections} conns`];
       const result = results.get(leg.label);
+      const watch = startCpuWatch();
       try {
         const { rps, failures } = await leg.run();
         result.rps.push(rps);
-        const note = failures > 0 ? `  (${failures} failed requests)` : '';
+        const contention = contentionNote(watch.stop());
+        if (contention) result.busyRounds++;
+        const note = (failures > 0 ? `  (${failures} failed requests)` : '') + contention;
         log(columns([...prefix, formatRate(rps)], [0, 0, LABEL_WIDTH, 9]) + note);
       } catch (error) {
         if (isStopping()) return results;
