@@ -23,7 +23,23 @@ export function printMedians({ bench, results, connections, primary, unrated, lo
   headline.push(` autocannon ${cell('autocannon')}`, ` ratio ${formatRatio(volley, medians.get('autocannon'))}`);
   if (results.has('wrk')) headline.push(` wrk ${cell('wrk')}`, ` ratio ${formatRatio(volley, medians.get('wrk'))}`);
   log(headline.join('  '));
+  log(pairedRatios(bench, results, primary));
   if (medians.has(unrated)) {
     log([bench, unrated, `${connections} conns`, cell(unrated), ' (both cores, shared with nginx: no ratio)'].join('  '));
   }
+}
+
+/**
+ * volley's ratio to each peer round by round. The legs of one round run within a minute, so a
+ * slow round on a noisy host (every leg low at once) shows here as ratios that still agree, where
+ * the medians alone would hide it.
+ */
+function pairedRatios(bench, results, primary) {
+  const volley = results.get(primary)?.byRound ?? [];
+  const parts = ['autocannon', 'wrk'].filter((peer) => results.has(peer)).map((peer) => {
+    const other = results.get(peer).byRound;
+    const ratios = Array.from(volley, (v, i) => (v !== undefined && other[i] > 0 ? (v / other[i]).toFixed(2) : '—'));
+    return `volley/${peer} ${ratios.join(' ')}`;
+  });
+  return [bench, 'per-round ratios', ...parts].join('  ');
 }

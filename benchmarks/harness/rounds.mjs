@@ -13,11 +13,12 @@ const LABEL_WIDTH = 30;
  * Runs `legs` (each `{ label, run: () => Promise<{ rps, failures }>, skip?: string }`) for `rounds`
  * rounds, logging one line per figure. A leg that throws is logged and recorded, and the other legs
  * go on, so one broken generator still leaves the others' figures. Resolves to label →
- * `{ rps: number[], errors: string[], busyRounds }` (busyRounds: figures taken while other
+ * `{ rps: number[], byRound: (number | undefined)[], errors: string[], busyRounds }` (byRound
+ * keeps the round's index so legs can be paired round by round; busyRounds: figures taken while other
  * processes took CPU, see cpu-watch.mjs).
  */
 export async function runRounds({ bench, legs, rounds, connections, log }) {
-  const results = new Map(legs.map((leg) => [leg.label, { rps: [], errors: [], busyRounds: 0 }]));
+  const results = new Map(legs.map((leg) => [leg.label, { rps: [], byRound: [], errors: [], busyRounds: 0 }]));
   for (const leg of legs) {
     if (leg.skip) {
       log(`${bench}  ${leg.label}: not run: ${leg.skip}`);
@@ -32,6 +33,7 @@ export async function runRounds({ bench, legs, rounds, connections, log }) {
       try {
         const { rps, failures } = await leg.run();
         result.rps.push(rps);
+        result.byRound[round - 1] = rps;
         const contention = contentionNote(watch.stop());
         if (contention) result.busyRounds++;
         const note = (failures > 0 ? `  (${failures} failed requests)` : '') + contention;
