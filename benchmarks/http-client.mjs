@@ -29,6 +29,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'undici';
 import { createHttp } from '../dist/clients/http/index.js';
 import { TagSet } from '../dist/metrics/tags.js';
+import { WorkerMetrics } from '../dist/metrics/worker-metrics.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -228,8 +229,9 @@ function requestTextLoop(url) {
 }
 
 const { child, url } = await startServer();
+// The server child holds this process open: whatever happens from here on, it must be killed.
+process.on('exit', () => child.kill());
 let realSink;
-const { WorkerMetrics } = await import('../dist/metrics/worker-metrics.js');
 const variants = {
   volley: volleyLoop(url),
   // One sink shared by all its loops (and rounds), as a worker's VUs share theirs; never snapshotted.
