@@ -231,6 +231,7 @@ function requestTextLoop(url) {
 const { child, url } = await startServer();
 // The server child holds this process open: whatever happens from here on, it must be killed.
 process.on('exit', () => child.kill());
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(1));
 let realSink;
 const variants = {
   volley: volleyLoop(url),
