@@ -11,13 +11,24 @@ import { resolveScenarios } from './scenarios.js';
 import { resolveThresholds } from './thresholds.js';
 import { readStringMap } from './string-map.js';
 import { readDuration, readInt } from '../executors/fields.js';
+import { validateThresholds } from '../thresholds/validate.js';
+import type { MetricKind } from '../metrics/metric.js';
+
+/** What the evaluated script tells about itself: its exported functions and its metrics' types. */
+export interface ScriptFacts {
+  exports: readonly string[];
+  kindOf(metric: string): MetricKind | undefined;
+}
 
 /** k6's default trend columns. */
 export const DEFAULT_TREND_STATS = ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'];
 const TREND_STAT = /^(avg|min|med|max|count|sum|p\(\d+(\.\d+)?\))$/;
 
-/** Resolves the script's exported `options` (any value) with the flags; throws ConfigError listing every issue. */
-export function consolidate(scriptOptions: unknown, flags: RunFlags, userAgent: string): ResolvedOptions {
+/**
+ * Resolves the script's exported `options` (any value) with the flags; throws ConfigError listing
+ * every issue, including exec names and thresholds checked against `facts` when given.
+ */
+export function consolidate(scriptOptions: unknown, flags: RunFlags, userAgent: string, facts?: ScriptFacts): ResolvedOptions {
   const issues: ConfigIssue[] = [];
   if (scriptOptions !== undefined && (typeof scriptOptions !== 'object' || scriptOptions === null || Array.isArray(scriptOptions))) {
     throw new ConfigError([{ path: 'options', message: 'must be an object (export const options = { ... })' }]);
@@ -37,8 +48,20 @@ export function consolidate(scriptOptions: unknown, flags: RunFlags, userAgent: 
     teardownTimeoutMs: readDuration(raw, 'teardownTimeout', 'options', issues, 60_000),
     noConnectionReuse: bool(raw, 'noConnectionReuse', issues),
   };
+  if (facts) issues.push(...checkAgainstScript(resolved, facts));
   if (issues.length) throw new ConfigError(issues);
   return resolved;
+}
+
+/** Exec names the script does not export, and thresholds on unknown metrics or with methods their type lacks. */
+function checkAgainstScript(options: ResolvedOptions, facts: ScriptFacts): ConfigIssue[] {
+  const issues: ConfigIssue[] = options.scenarios
+    .filter((s) => !facts.exports.includes(s.exec))
+    .map((s) => ({
+      path: `options.scenarios.${s.name}.exec`,
+      message: s.exec === 'default' ? 'the script has no default export: export default async function ({ http }) { ... }' : `the script does not export a function named ${s.exec}`,
+    }));
+  return [...issues, ...validateThresholds(options.thresholds, (name) => facts.kindOf(name))];
 }
 
 function trendStats(value: unknown, issues: ConfigIssue[]): string[] {

@@ -1,16 +1,14 @@
 /**
  * The start every command that reads a scenario shares (`run`, `inspect`, later `capacity`):
  * compile it, evaluate it in the lifecycle worker to read `options`, resolve them with the flags,
- * and check what needs the script's exports and metric types. Nothing runs yet.
+ * checking exec names and thresholds against the script's exports and metric types. Nothing runs yet.
  */
 import type { Io } from '../io.js';
-import { ConfigError } from '../errors.js';
 import { bundleScenario, type CompiledScenario } from '../compile/bundle.js';
 import { consolidate } from '../config/consolidate.js';
 import type { ResolvedOptions } from '../config/options.js';
 import { MetricStore } from '../metrics/metric-store.js';
 import { Thresholds } from '../thresholds/thresholds.js';
-import { validateThresholds } from '../thresholds/validate.js';
 import { LifecycleClient } from './lifecycle-client.js';
 import type { RunRequest } from './run-request.js';
 import { USER_AGENT } from '../version.js';
@@ -39,26 +37,13 @@ export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (a
     const loaded = await lifecycle.request({ type: 'load', bundlePath: compiled.bundlePath, scriptPath: compiled.scriptPath, env }, 'loaded');
     const store = new MetricStore();
     for (const decl of loaded.metrics) store.declare(decl);
-    const options = consolidate(loaded.options, req.flags, USER_AGENT);
-    const thresholds = checkAgainstScript(options, loaded.exports, store);
+    const options = consolidate(loaded.options, req.flags, USER_AGENT, { exports: loaded.exports, kindOf: (name) => store.kindOf(name) });
+    const thresholds = Thresholds.from(options.noThresholds ? [] : options.thresholds);
     return { compiled, lifecycle, exports: loaded.exports, env, options, thresholds, store, dispose };
   } catch (err) {
     await dispose();
     throw err;
   }
-}
-
-/** Checks exec names and thresholds against the script's exports and metric types (exit 104). */
-function checkAgainstScript(options: ResolvedOptions, exports: string[], store: MetricStore): Thresholds {
-  const issues = options.scenarios
-    .filter((s) => !exports.includes(s.exec))
-    .map((s) => ({
-      path: `options.scenarios.${s.name}.exec`,
-      message: s.exec === 'default' ? 'the script has no default export: export default async function ({ http }) { ... }' : `the script does not export a function named ${s.exec}`,
-    }));
-  issues.push(...validateThresholds(options.thresholds, (name) => store.kindOf(name)));
-  if (issues.length) throw new ConfigError(issues);
-  return Thresholds.from(options.noThresholds ? [] : options.thresholds);
 }
 
 function definedOnly(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
