@@ -7,7 +7,7 @@
 import type { Writable } from 'node:stream';
 import type { FromWorker, IterationErrorCount, ToWorker } from '../ipc/messages.js';
 import type { ResolvedOptions } from '../config/options.js';
-import { deserializeError, type EngineError, type VolleyError } from '../errors.js';
+import { EngineError, VolleyError, deserializeError } from '../errors.js';
 import type { MetricStore } from '../metrics/metric-store.js';
 import type { RunOutcome } from './exit-code.js';
 import { workerShare, type PlannedScenario } from './plan.js';
@@ -97,7 +97,11 @@ export class LiveRun {
   private onMessage(msg: FromWorker): void {
     switch (msg.type) {
       case 'ready':
-        for (const decl of msg.metrics) this.p.store.declare(decl);
+        try {
+          for (const decl of msg.metrics) this.p.store.declare(decl);
+        } catch (err) {
+          return this.onFailure(err instanceof VolleyError ? err : new EngineError(String(err)));
+        }
         this.onReady();
         break;
       case 'snapshot':

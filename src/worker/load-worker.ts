@@ -8,7 +8,7 @@ import type { IterationFunction } from '../api/context.js';
 import { ScriptError } from '../errors.js';
 import { BUILTIN } from '../metrics/builtin.js';
 import { TagSet } from '../metrics/tags.js';
-import { WorkerMetrics } from '../metrics/worker-metrics.js';
+import { WorkerMetrics, transferListOf } from '../metrics/worker-metrics.js';
 import { createHttp } from '../clients/http/index.js';
 import { enterInit, leaveInit, runtime } from '../api/runtime.js';
 import type { ContextServices } from './iteration-context.js';
@@ -22,7 +22,7 @@ type InitMessage = Extract<ToWorker, { type: 'init' }>;
 
 export class LoadWorker {
   private readonly msg: InitMessage;
-  private readonly send: (msg: FromWorker) => void;
+  private readonly send: (msg: FromWorker, transfer?: ArrayBuffer[]) => void;
   private readonly clock = new MonotonicClock();
   private readonly stopping = new AbortController();
   private readonly hardStop = new AbortController();
@@ -34,7 +34,7 @@ export class LoadWorker {
   private seq = 0;
   private windowStart = 0;
 
-  constructor(msg: InitMessage, send: (msg: FromWorker) => void) {
+  constructor(msg: InitMessage, send: (msg: FromWorker, transfer?: ArrayBuffer[]) => void) {
     this.msg = msg;
     this.send = send;
     this.errors = new IterationErrors(msg.scriptPath);
@@ -81,12 +81,18 @@ export class LoadWorker {
     this.clock.alignTo(epochMs);
     await this.clock.sleepUntil(0);
     const flusher = this.scheduleFlushes();
-    const hooks = { onActive: (delta: number) => (this.counters.active += delta) };
+    const hooks = {
+      onActive: (delta: number) => {
+        this.counters.active += delta;
+        this.recordVus(); // a gauge sample at every change, so runs shorter than a flush still show their VUs
+      },
+    };
     const results = await Promise.allSettled(this.runners.map((r) => r.run(this.clock, this.stopping.signal, this.hardStop.signal, hooks)));
     clearTimeout(flusher.timer);
     this.recordVus();
     const toMs = this.epochMs + this.clock.now();
-    this.send({ type: 'done', workerId: this.msg.workerId, final: this.metrics.snapshot(), fromMs: this.windowStart, toMs, errors: this.errors.list() });
+    const final = this.metrics.snapshot();
+    this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list() }, transferListOf(final));
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -110,7 +116,8 @@ export class LoadWorker {
     const flush = () => {
       this.recordVus();
       const toMs = this.epochMs + Math.round(this.clock.now() / 1000) * 1000;
-      this.send({ type: 'snapshot', workerId: this.msg.workerId, seq: this.seq++, fromMs: this.windowStart, toMs, activeVUs: this.counters.active, series: this.metrics.snapshot() });
+      const series = this.metrics.snapshot();
+      this.send({ type: 'snapshot', workerId: this.msg.workerId, seq: this.seq++, fromMs: this.windowStart, toMs, activeVUs: this.counters.active, series }, transferListOf(series));
       this.windowStart = toMs;
       next();
     };
