@@ -10,27 +10,23 @@ type Raw = Readonly<Record<string, unknown>>;
 
 /** An integer field ≥ min; `fallback` when absent (undefined fallback = required). */
 export function readInt(raw: Raw, key: string, path: string, issues: ConfigIssue[], min: number, fallback?: number): number {
-  const v = raw[key];
-  if (v === undefined) {
-    if (fallback === undefined) issues.push({ path: `${path}.${key}`, message: 'is required' });
-    return fallback ?? min;
-  }
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-    issues.push({ path: `${path}.${key}`, message: `must be an integer ≥ ${min} (got ${JSON.stringify(v)})` });
-    return fallback ?? min;
-  }
-  return v;
+  return readNumeric(raw, key, path, issues, min, fallback, 'an integer');
 }
 
-/** A positive number field (rates); `fallback` when absent (undefined = required). */
+/** A finite number field ≥ min (rates); `fallback` when absent (undefined = required). */
 export function readNumber(raw: Raw, key: string, path: string, issues: ConfigIssue[], min: number, fallback?: number): number {
+  return readNumeric(raw, key, path, issues, min, fallback, 'a number');
+}
+
+function readNumeric(raw: Raw, key: string, path: string, issues: ConfigIssue[], min: number, fallback: number | undefined, kind: 'an integer' | 'a number'): number {
   const v = raw[key];
   if (v === undefined) {
     if (fallback === undefined) issues.push({ path: `${path}.${key}`, message: 'is required' });
     return fallback ?? min;
   }
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min) {
-    issues.push({ path: `${path}.${key}`, message: `must be a number ≥ ${min} (got ${JSON.stringify(v)})` });
+  const valid = typeof v === 'number' && (kind === 'an integer' ? Number.isInteger(v) : Number.isFinite(v)) && v >= min;
+  if (!valid) {
+    issues.push({ path: `${path}.${key}`, message: `must be ${kind} ≥ ${min} (got ${JSON.stringify(v)})` });
     return fallback ?? min;
   }
   return v;
