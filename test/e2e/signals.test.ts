@@ -29,3 +29,25 @@ export default async function ({ http, env, sleep }: Iteration) {
   const summary = await readSummary(join(dir, 's.json'));
   expect(summary.metrics.http_reqs?.values.count).toBeGreaterThan(0);
 });
+
+it('a second SIGINT stops at once, interrupting long iterations, and still writes the summary', async () => {
+  const { dir, path } = await scenarioFile(`
+import type { Iteration } from 'volley';
+export const options = { scenarios: { s: { executor: 'constant-vus', vus: 3, duration: '60s', gracefulStop: '30s' } } };
+export default async function ({ http, env, sleep }: Iteration) {
+  await http.get(env.BASE_URL + '/');
+  await sleep(20);
+}
+`);
+  const proc = spawnVolley(['run', path, '-e', `BASE_URL=${target.httpUrl}`, '--summary-export', join(dir, 's.json')]);
+  await new Promise((r) => setTimeout(r, 2500));
+  proc.child.kill('SIGINT');
+  await proc.waitForOutput('stopping gracefully', 'stderr');
+  const secondAt = performance.now();
+  proc.child.kill('SIGINT');
+  const res = await proc.result;
+  expect(res.code, res.stderr).toBe(105);
+  expect(performance.now() - secondAt).toBeLessThan(4000);
+  const summary = await readSummary(join(dir, 's.json'));
+  expect(summary.metrics.http_reqs?.values.count).toBe(3);
+});
