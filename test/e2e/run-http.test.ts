@@ -55,4 +55,15 @@ export default async function ({ http, check, env }: Iteration) {
     expect(res.stdout).toMatch(/http_req_duration\.*: avg=/);
     expect(res.stdout).toMatch(/http_reqs\.*: 20\b/);
   });
+
+  it('reads its flags from VOLLEY_* variables, below the command line', async () => {
+    const { dir, path } = await scenarioFile(getScenario('/', '{}'));
+    const env = { VOLLEY_ITERATIONS: '7', VOLLEY_VUS: '2', VOLLEY_SUMMARY_EXPORT: join(dir, 's.json') };
+    const res = await runVolley(['run', path, '-e', `BASE_URL=${target.httpUrl}`], { env });
+    expect(res.code, res.stderr).toBe(0);
+    expect(metricValue(await readSummary(join(dir, 's.json')), 'http_reqs', 'count')).toBe(7);
+    const flagWins = await runVolley(['run', path, '-e', `BASE_URL=${target.httpUrl}`, '--iterations', '3'], { env });
+    expect(flagWins.code, flagWins.stderr).toBe(0);
+    expect(metricValue(await readSummary(join(dir, 's.json')), 'http_reqs', 'count')).toBe(3);
+  });
 });
