@@ -16,6 +16,7 @@ import { planScenarios, workerCount } from './plan.js';
 import { StopControl } from './stop-control.js';
 import { emptyOutcome, exitCodeOf, type RunOutcome } from './exit-code.js';
 import { finishRun } from './finish-run.js';
+import { banner } from './banner.js';
 import type { RunRequest } from './run-request.js';
 
 /** Runs the scenario and returns the exit code. */
@@ -67,6 +68,7 @@ async function runLoad(p: PreparedScenario, setupData: string | undefined, outco
   const planned = planScenarios(p.options);
   const workers = workerCount(req.workers, availableParallelism(), planned);
   const { bundlePath, scriptPath } = p.compiled;
+  if (!req.quiet) io.stderr.write(banner(scriptPath, io.cwd, planned, workers));
   const live = new LiveRun({ bundlePath, scriptPath, options: p.options, planned, workers, env: p.env, setupData, store: p.store, outcome, log: io.stderr });
   stop.attach(live);
   try {

@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import type { IterationErrorCount } from '../ipc/messages.js';
+import { describeScriptError } from './script-error.js';
 
 const MAX_DISTINCT = 100;
 
@@ -23,7 +24,7 @@ export class IterationErrors {
     }
     const location = err instanceof Error ? this.locate(err.stack) : undefined;
     if (this.byMessage.size < MAX_DISTINCT) this.byMessage.set(message, { message, location, count: 1 });
-    console.error(`[${vuLabel}] iteration error: ${(err instanceof Error && err.stack) || message}`);
+    console.error(`[${vuLabel}] ${describeScriptError('an iteration', err, this.scriptPath)}`);
   }
   /** `scenario.ts:12` from the first stack frame in the user's script. */
   private locate(stack: string | undefined): string | undefined {
