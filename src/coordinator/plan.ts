@@ -36,10 +36,12 @@ export function workerShare(planned: PlannedScenario[], index: number, count: nu
   let scenarioIdBase = 0;
   return planned.map(({ scenario, plan }) => {
     const executor = executorFor(scenario.executor)!;
+    const config = executor.split(scenario.config, segment);
     const share: WorkerScenario = {
       name: scenario.name,
       executor: scenario.executor,
-      config: executor.split(scenario.config, segment) as Record<string, unknown>,
+      config: config as Record<string, unknown>,
+      vus: executor.plan(config, scenario.gracefulStopMs).maxVUs,
       vuIdBase: scenarioIdBase + offsetInt(plan.maxVUs, segment),
       startTimeMs: scenario.startTimeMs,
       gracefulStopMs: scenario.gracefulStopMs,

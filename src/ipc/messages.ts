@@ -27,6 +27,8 @@ export interface WorkerScenario {
   executor: string;
   /** The executor's config already split for this worker (plain JSON). */
   config: Record<string, unknown>;
+  /** VUs this worker pre-allocates for the scenario (its executor's plan of the split config). */
+  vus: number;
   /** idInTest of this worker's first VU in this scenario, minus one. */
   vuIdBase: number;
   startTimeMs: number;

@@ -45,10 +45,9 @@ export class ScenarioRunner {
       },
     };
     const tagCache = new TagCache({ ...runTags, ...scenario.tags, scenario: scenario.name });
-    const count = (scenario.config as { vus?: number }).vus ?? 0;
     const scenarioEnv = Object.freeze({ ...env, ...scenario.env });
     const scenarioInfo = this.info as ScenarioInfo;
-    this.vus = Array.from({ length: count }, (_, i) => {
+    this.vus = Array.from({ length: scenario.vus }, (_, i) => {
       const idInTest = scenario.vuIdBase + i + 1;
       const label = `vu ${idInTest}`;
       const tags = new VuTagState(tagCache);
