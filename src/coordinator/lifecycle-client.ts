@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import type { FromLifecycle, ToLifecycle } from '../ipc/messages.js';
 import { EngineError, VolleyError, deserializeError } from '../errors.js';
 import { forwardLines } from './thread-output.js';
+import { awaitExit } from './thread-exit.js';
 
 const LIFECYCLE_ENTRY = new URL('../lifecycle/entry.js', import.meta.url);
 
@@ -40,7 +41,7 @@ export class LifecycleClient {
     let timer: NodeJS.Timeout | undefined;
     const timeout = timeoutMs === undefined ? undefined : new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
-        void this.close();
+        void this.close(true);
         reject(onTimeout ? onTimeout() : new EngineError(`the lifecycle worker did not answer ${msg.type}`));
       }, timeoutMs);
     });
@@ -53,10 +54,15 @@ export class LifecycleClient {
     }
   }
 
-  async close(): Promise<void> {
+  /** Lets the worker exit by itself (delivering its output), or terminates it at once when `force` (a stage timed out). */
+  async close(force = false): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.worker.terminate();
+    if (force) await this.worker.terminate();
+    else {
+      this.worker.postMessage({ type: 'exit' } satisfies ToLifecycle);
+      await awaitExit(this.worker);
+    }
     for (const flush of this.flushers) flush();
   }
 

@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import type { FromWorker, ToWorker } from '../ipc/messages.js';
 import { EngineError } from '../errors.js';
 import { forwardLines } from './thread-output.js';
+import { awaitExit } from './thread-exit.js';
 
 const WORKER_ENTRY = new URL('../worker/entry.js', import.meta.url);
 
@@ -48,10 +49,11 @@ export class WorkerPool {
     for (const w of this.workers) w.postMessage(msg);
   }
 
-  /** Terminates every worker and flushes their remaining output. Safe to call twice. */
+  /** Ends every worker (each exits by itself once done, or is terminated past a grace) and flushes its output. Safe to call twice. */
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.broadcast({ type: 'exit' });
+    await Promise.all(this.workers.map((w) => awaitExit(w)));
     for (const flush of this.flushers) flush();
   }
 }

@@ -56,7 +56,9 @@ export type ToWorker =
     }
   | { type: 'start'; epochMs: number }
   /** Graceful (`hard: false`): start no new iterations, let running ones finish within gracefulStop. */
-  | { type: 'stop'; reason: StopReason; hard: boolean };
+  | { type: 'stop'; reason: StopReason; hard: boolean }
+  /** Leave the event loop so the thread exits by itself, delivering its remaining output. */
+  | { type: 'exit' };
 
 /** An error an iteration threw, counted per distinct message within a worker. */
 export interface IterationErrorCount {
@@ -78,7 +80,8 @@ export type ToLifecycle =
   | { type: 'load'; bundlePath: string; scriptPath: string; env: Record<string, string> }
   | { type: 'setup'; options: ResolvedOptions }
   | { type: 'teardown'; options: ResolvedOptions; setupData: string | undefined }
-  | { type: 'handleSummary'; summaryJson: string };
+  | { type: 'handleSummary'; summaryJson: string }
+  | { type: 'exit' };
 
 export type FromLifecycle =
   | { type: 'loaded'; options: unknown; exports: string[]; metrics: MetricDecl[] }

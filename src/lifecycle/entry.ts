@@ -25,6 +25,8 @@ async function handle(msg: ToLifecycle): Promise<FromLifecycle> {
       return host.teardown(msg.options, msg.setupData, (action, reason) => send({ type: 'testControl', action, reason }));
     case 'handleSummary':
       return host.handleSummary(msg.summaryJson);
+    case 'exit':
+      throw new Error('exit is handled before dispatch');
     default: {
       const unknown: never = msg;
       throw new Error(`unknown message ${JSON.stringify(unknown)}`);
@@ -33,5 +35,7 @@ async function handle(msg: ToLifecycle): Promise<FromLifecycle> {
 }
 
 port.on('message', (msg: ToLifecycle) => {
+  // Leaving the event loop lets the thread exit by itself, which delivers its remaining output.
+  if (msg.type === 'exit') return port.close();
   handle(msg).then(send, (err: unknown) => send({ type: 'error', error: serializeError(err) }));
 });

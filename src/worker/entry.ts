@@ -27,6 +27,10 @@ port.on('message', (msg: ToWorker) => {
     case 'stop':
       worker?.stop(msg.hard);
       break;
+    case 'exit':
+      worker?.stop(true);
+      port.close();
+      break;
     default: {
       const unknown: never = msg;
       throw new Error(`unknown message ${JSON.stringify(unknown)}`);
