@@ -47,6 +47,8 @@ export class LiveRun {
   private hardTimer: NodeJS.Timeout | undefined;
   private stopped = false;
   private startedAtMs = 0;
+  /** Counts a worker's `ready`; replaced by run() with the one that resolves once all are ready. */
+  private onReady: () => void = () => {};
 
   constructor(params: LiveRunParams) {
     this.p = params;
@@ -86,8 +88,6 @@ export class LiveRun {
     if (hard && !this.hardTimer) this.hardTimer = setTimeout(() => this.finish?.(), HARD_STOP_GRACE_MS);
     if (this.initFailed) this.finish?.();
   }
-
-  private onReady: () => void = () => {};
 
   private initMessage(workerId: number): ToWorker {
     const { p } = this;
