@@ -57,6 +57,9 @@ const ALL: ArrivalShare = { index: 0, count: 1 };
  */
 interface Piece {
   startMs: number;
+  timeUnitMs: number;
+  /** The starting rate in iterations per timeUnitMs, as configured (for the exact flat case). */
+  fromPerUnit: number;
   durationMs: number;
   fromRate: number;
   slope: number;
@@ -88,7 +91,7 @@ function piecesOf(spec: ArrivalSpec): Piece[] {
     // A zero-length stage jumps the rate; it has no area and no slope (d would divide by zero).
     const slope = d > 0 ? (r1 - r0) / d : 0;
     const area = ((r0 + r1) / 2) * d;
-    pieces.push({ startMs, durationMs: d, fromRate: r0, slope, areaStart, area });
+    pieces.push({ startMs, timeUnitMs: spec.timeUnitMs, fromPerUnit: from, durationMs: d, fromRate: r0, slope, areaStart, area });
     startMs += d;
     areaStart += area;
     from = stage.target;
@@ -112,12 +115,15 @@ function totalArea(pieces: readonly Piece[]): number {
  *     = 2·a / (r0 + √(r0² + 2·k·a))                      (multiply by the conjugate)
  *
  * The second form is used because it has no cancellation when k is tiny and needs no special case:
- * for a flat piece (k = 0) it is a / r0, and for a ramp from zero (r0 = 0) it is √(2·a / k).
+ * for a flat piece (k = 0) it is a / r0, and for a ramp from zero (r0 = 0) it is √(2·a / k). The
+ * flat case is still computed as a·timeUnit/rate, in the configured units, so that a constant rate
+ * gives exactly i·timeUnit/rate with no extra rounding from converting to iterations per ms.
  * The discriminant r0² + 2·k·a ≥ 0 whenever a ≤ the piece's area (a ramp down to ≥ 0 never turns
  * around inside the piece); it is clamped at 0 so rounding cannot produce NaN.
  */
 function timeIntoPiece(piece: Piece, a: number): number {
   if (a <= 0) return 0;
+  if (piece.slope === 0) return Math.min((a * piece.timeUnitMs) / piece.fromPerUnit, piece.durationMs);
   const root = Math.sqrt(Math.max(0, piece.fromRate * piece.fromRate + 2 * piece.slope * a));
   const tau = (2 * a) / (piece.fromRate + root);
   // Rounding must not push an offset past its piece and out of order with the next piece's.
