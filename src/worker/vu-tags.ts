@@ -42,6 +42,8 @@ export class TagCache {
   private readonly fixed: Readonly<Record<string, string>>;
   private readonly bases = new Map<string, TagSet>();
   private readonly extended = new Map<string, TagSet>();
+  /** Same lookups keyed by object identity: a caller that reuses its tag object (a check name's) skips building the key string. */
+  private readonly byObject = new WeakMap<object, Map<TagSet, TagSet>>();
   constructor(fixed: Readonly<Record<string, string>>) {
     this.fixed = fixed;
   }
@@ -54,6 +56,15 @@ export class TagCache {
     return t;
   }
   extend(base: TagSet, extra: Tags): TagSet {
+    // Only frozen objects are safe to key by identity: a mutable one could hold other tags next time.
+    if (!Object.isFrozen(extra)) return this.extendByKey(base, extra);
+    let perBase = this.byObject.get(extra);
+    if (!perBase) this.byObject.set(extra, (perBase = new Map()));
+    let t = perBase.get(base);
+    if (!t) perBase.set(base, (t = this.extendByKey(base, extra)));
+    return t;
+  }
+  private extendByKey(base: TagSet, extra: Tags): TagSet {
     let key = base.key;
     for (const k in extra) key += `\u0002${k}=${extra[k]}`;
     let t = this.extended.get(key);
