@@ -14,18 +14,7 @@ import {
   reset,
   totalCount,
 } from '../../src/metrics/hdr.js';
-
-/** Deterministic latencies in ms (log-normal-ish around 5 ms with a long tail). */
-function latencies(n: number, seed: number): number[] {
-  let a = seed >>> 0;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: n }, () => (rnd() < 0.01 ? rnd() * 3000 : 5 * Math.exp((rnd() - 0.5) * 4)));
-}
+import { latencies } from '../support/latencies.js';
 
 /** The exact percentile of sorted values (nearest rank, as HDR counts it). */
 function exactPercentile(sorted: number[], p: number): number {

@@ -6,22 +6,12 @@ import { createHistogram, percentileMs, recordMs } from '../../src/metrics/hdr.j
 import { MetricStore } from '../../src/metrics/metric-store.js';
 import { TagSet } from '../../src/metrics/tags.js';
 import { WorkerMetrics } from '../../src/metrics/worker-metrics.js';
+import { latencies } from '../support/latencies.js';
 
 const noWarn = () => {};
 const OK = TagSet.of({ name: 'items', status: '200' });
 const NOT_FOUND = TagSet.of({ name: 'items', status: '404' });
 const HOME = TagSet.of({ name: 'home', status: '200' });
-
-function latencies(n: number, seed: number): number[] {
-  let a = seed >>> 0;
-  const rnd = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return Array.from({ length: n }, () => (rnd() < 0.01 ? rnd() * 3000 : 5 * Math.exp((rnd() - 0.5) * 4)));
-}
 
 function withinHdrPrecision(actual: number | undefined, expected: number): void {
   expect(actual).toBeDefined();
