@@ -51,3 +51,22 @@ export default async function ({ http, env, sleep }: Iteration) {
   const summary = await readSummary(join(dir, 's.json'));
   expect(summary.metrics.http_reqs?.values.count).toBe(3);
 });
+
+it('stops on SIGINT even when iterations never await anything (the worker still breathes)', async () => {
+  const { dir, path } = await scenarioFile(`
+export const options = { vus: 4, duration: '60s' };
+let spins = 0;
+export default async function () {
+  spins++;
+}
+`);
+  const proc = spawnVolley(['run', path, '--workers', '1', '--summary-export', join(dir, 's.json')]);
+  await new Promise((r) => setTimeout(r, 2500));
+  const signalledAt = performance.now();
+  proc.child.kill('SIGINT');
+  const res = await proc.result;
+  expect(res.code, res.stderr).toBe(105);
+  expect(performance.now() - signalledAt).toBeLessThan(2000);
+  const summary = await readSummary(join(dir, 's.json'));
+  expect(summary.metrics.iterations?.values.count).toBeGreaterThan(1000);
+});
