@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Io } from '../io.js';
-import { LifecycleTimeoutError, ScriptError, VolleyError } from '../errors.js';
+import { LifecycleTimeoutError, VolleyError } from '../errors.js';
 import type { ResolvedOptions } from '../config/options.js';
 import type { MetricStore } from '../metrics/metric-store.js';
 import type { LifecycleClient } from './lifecycle-client.js';
@@ -72,11 +72,8 @@ async function runLoad(p: PreparedScenario, setupData: string | undefined, outco
   const live = new LiveRun({ bundlePath, scriptPath, options: p.options, planned, workers, env: p.env, setupData, store: p.store, outcome, log: io.stderr });
   stop.attach(live);
   try {
+    // A worker's init error arrives as the VolleyError it was (107 for the script's fault) and propagates as is.
     return await live.run();
-  } catch (err) {
-    // A worker's init failing is the script's fault (107), like the lifecycle worker's.
-    if (err instanceof VolleyError && !(err instanceof ScriptError) && err.exitCode === 107) throw new ScriptError(err.message);
-    throw err;
   } finally {
     stop.attach(undefined);
   }

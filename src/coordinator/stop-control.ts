@@ -12,9 +12,7 @@ export class StopControl {
   private signals = 0;
   private target: Stoppable | undefined;
   private readonly unsubscribe: () => void;
-  private readonly io: Io;
   constructor(io: Io) {
-    this.io = io;
     this.unsubscribe = io.onSignal((signal) => {
       this.signals++;
       const hard = this.signals > 1;
