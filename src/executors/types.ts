@@ -23,8 +23,17 @@ export interface ExecutionPlan {
 
 /** One VU as an executor sees it. */
 export interface VuHandle {
-  /** Runs one iteration; never rejects (errors are counted by the VU). Resolves promptly once interrupted. */
-  runIteration(): Promise<void>;
+  /**
+   * Runs one iteration; never rejects (errors are counted by the VU). Resolves promptly once
+   * interrupted. `scheduledAtMs` (clock time), given by arrival-rate executors, records
+   * `iteration_start_lag`: the actual start minus the scheduled one.
+   */
+  runIteration(scheduledAtMs?: number): Promise<void>;
+  /**
+   * Interrupts the running iteration only (in-flight requests are aborted, it is not counted); the
+   * VU can run again later. For `gracefulRampDown` and VUs returned to a pool.
+   */
+  interruptIteration(): void;
   /** Interrupts the running iteration (in-flight requests are aborted) and any later one. */
   interrupt(): void;
 }
@@ -38,6 +47,13 @@ export interface ExecutorContext {
   /** Aborts when the run must stop at once. */
   readonly hardStop: AbortSignal;
   readonly gracefulStopMs: number;
+  /**
+   * Reports how many of `vus` are active now (the `vus` metric). The engine counts all of them
+   * active when `run` starts; executors whose VU count changes (ramping, arrival rates) call this.
+   */
+  setActiveVUs(count: number): void;
+  /** Records iterations that could not start at their scheduled time because no VU was free (`dropped_iterations`). */
+  dropIterations(count: number): void;
 }
 
 /** The parsed executor fields plus what the engine needs from them. */

@@ -83,7 +83,7 @@ export class LifecycleHost {
       instance: { vusActive: 0, vusInitialized: 0, iterationsCompleted: 0, iterationsInterrupted: 0, currentTestRunDuration: 0 },
     };
     const scenario = { name: '', executor: '', startTime: Date.now(), iterationInTest: 0, progress: 0 };
-    const owned = createContext(services, tags, new AbortController().signal, this.env, scenario, stage);
+    const owned = createContext(services, tags, { signal: new AbortController().signal }, this.env, scenario, stage);
     const context: BaseContext & { data?: unknown } = owned.context;
     if (stage === 'teardown') Object.defineProperty(context, 'data', { value: setupData === undefined ? undefined : JSON.parse(setupData), enumerable: true });
     try {

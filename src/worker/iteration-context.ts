@@ -13,6 +13,7 @@ import type { MetricSink } from '../metrics/sink.js';
 import { BUILTIN } from '../metrics/builtin.js';
 import type { VuTagState } from './vu-tags.js';
 import { TestAbortedError } from './test-abort.js';
+import type { SignalSource } from './iteration-signal.js';
 
 /** What a context needs from the thread that hosts it. */
 export interface ContextServices {
@@ -38,20 +39,28 @@ const checkTags = new Map<string, Readonly<Record<string, string>>>();
 export function createContext(
   services: ContextServices,
   tags: VuTagState,
-  signal: AbortSignal,
+  abort: SignalSource,
   env: Readonly<Record<string, string | undefined>>,
   scenario: ScenarioInfo,
   label: string,
 ): OwnedContext {
   let http: (Http & ProtocolClient) | undefined;
-  const clientContext: ClientContext = { sink: services.sink, tags, signal, http: services.httpDefaults, now: services.now };
+  const clientContext: ClientContext = {
+    sink: services.sink,
+    tags,
+    get signal() {
+      return abort.signal;
+    },
+    http: services.httpDefaults,
+    now: services.now,
+  };
   const context: BaseContext = {
     get http() {
       return (http ??= services.createHttp(clientContext));
     },
     check: <T>(value: T, checkers: Checkers<T>, extra?: Record<string, string>) => runChecks(services.sink, tags, value, checkers, extra),
     group: <R>(name: string, fn: () => Promise<R> | R) => runGroup(services, tags, name, fn),
-    sleep: (seconds: number) => sleep(seconds, signal),
+    sleep: (seconds: number) => sleep(seconds, abort.signal),
     log: (...args: unknown[]) => console.log(`[${label}] ${format(...args)}`),
     env,
     metrics: { add: (metric: MetricDef, value: number | boolean, extra?: Record<string, string>) => addMetric(services.sink, tags, metric, value, extra) },

@@ -63,7 +63,7 @@ export class LoadWorker {
       const shared = {
         sink: this.metrics,
         errors: this.errors,
-        now: () => performance.now(),
+        now: () => this.clock.now(),
         breathe: () => breather.breathe(),
         onIterationDone: (interrupted: boolean) => (interrupted ? this.counters.interrupted++ : this.counters.completed++),
       };

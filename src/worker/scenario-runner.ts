@@ -10,6 +10,10 @@ import { EngineError } from '../errors.js';
 import { createContext, type ContextServices } from './iteration-context.js';
 import { TagCache, VuTagState } from './vu-tags.js';
 import { Vu, type VuShared } from './vu.js';
+import { IterationSignal } from './iteration-signal.js';
+import { BUILTIN } from '../metrics/builtin.js';
+import type { MetricSink } from '../metrics/sink.js';
+import type { TagSet } from '../metrics/tags.js';
 
 /** Lets the worker count active VUs as scenarios start and end. */
 export interface ScenarioHooks {
@@ -19,6 +23,8 @@ export interface ScenarioHooks {
 export class ScenarioRunner {
   readonly vus: Vu[];
   private readonly scenario: WorkerScenario;
+  private readonly sink: MetricSink;
+  private readonly scenarioTags: TagSet;
   private readonly info: { name: string; executor: string; startTime: number; readonly iterationInTest: number; readonly progress: number };
   constructor(
     scenario: WorkerScenario,
@@ -31,6 +37,7 @@ export class ScenarioRunner {
     setupData: string | undefined,
   ) {
     this.scenario = scenario;
+    this.sink = shared.sink;
     const self = this;
     this.info = {
       name: scenario.name,
@@ -45,14 +52,15 @@ export class ScenarioRunner {
       },
     };
     const tagCache = new TagCache({ ...runTags, ...scenario.tags, scenario: scenario.name });
+    this.scenarioTags = new VuTagState(tagCache).current;
     const scenarioEnv = Object.freeze({ ...env, ...scenario.env });
     const scenarioInfo = this.info as ScenarioInfo;
     this.vus = Array.from({ length: scenario.vus }, (_, i) => {
       const idInTest = scenario.vuIdBase + i + 1;
       const label = `vu ${idInTest}`;
       const tags = new VuTagState(tagCache);
-      const abort = new AbortController();
-      const owned = createContext(services, tags, abort.signal, scenarioEnv, scenarioInfo, label);
+      const abort = new IterationSignal();
+      const owned = createContext(services, tags, abort, scenarioEnv, scenarioInfo, label);
       const vu = new Vu(fn, owned, tags, abort, shared, label);
       defineVuInfo(owned.context, vu, idInTest, vuIdInInstanceBase + i + 1, setupData);
       return vu;
@@ -66,11 +74,25 @@ export class ScenarioRunner {
     await clock.sleepUntil(this.scenario.startTimeMs, stopping);
     if (stopping.aborted || this.vus.length === 0) return;
     this.info.startTime = Date.now();
-    hooks.onActive(this.vus.length);
+    let active = this.vus.length;
+    hooks.onActive(active);
+    const dropped = this.sink.series(BUILTIN.dropped_iterations, this.scenarioTags);
     try {
-      await executor.run(this.scenario.config, { vus: this.vus, clock, stopping, hardStop, gracefulStopMs: this.scenario.gracefulStopMs });
+      await executor.run(this.scenario.config, {
+        vus: this.vus,
+        clock,
+        stopping,
+        hardStop,
+        gracefulStopMs: this.scenario.gracefulStopMs,
+        setActiveVUs: (count) => {
+          if (count === active) return;
+          hooks.onActive(count - active);
+          active = count;
+        },
+        dropIterations: (count) => dropped.add(count),
+      });
     } finally {
-      hooks.onActive(-this.vus.length);
+      hooks.onActive(-active);
       await Promise.all(this.vus.map((vu) => vu.close()));
     }
   }

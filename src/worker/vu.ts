@@ -1,7 +1,8 @@
 /**
- * One virtual user: runs the scenario's function once per `runIteration`, records `iterations` and
- * `iteration_duration`, counts exceptions, and can be interrupted (its in-flight requests are
- * aborted and the iteration is abandoned, not counted: k6's semantics).
+ * One virtual user: runs the scenario's function once per `runIteration`, records `iterations`,
+ * `iteration_duration` and (when the executor scheduled the start) `iteration_start_lag`, counts
+ * exceptions, and can be interrupted (its in-flight requests are aborted and the iteration is
+ * abandoned, not counted: k6's semantics) — for one iteration, or for good.
  */
 import type { VuHandle } from '../executors/types.js';
 import type { Iteration, IterationFunction } from '../api/context.js';
@@ -11,11 +12,13 @@ import type { OwnedContext } from './iteration-context.js';
 import type { VuTagState } from './vu-tags.js';
 import type { IterationErrors } from './iteration-errors.js';
 import { TestAbortedError } from './test-abort.js';
+import type { IterationSignal } from './iteration-signal.js';
 
 /** What a VU shares with the other VUs of its scenario in this worker. */
 export interface VuShared {
   readonly sink: MetricSink;
   readonly errors: IterationErrors;
+  /** The worker clock's time (ms since the run's start), the timeline executors schedule on. */
   now(): number;
   /** Called after every finished iteration; lets the worker yield to its event loop when due. */
   breathe(): Promise<void> | undefined;
@@ -28,13 +31,15 @@ export class Vu implements VuHandle {
   private readonly fn: IterationFunction<unknown>;
   private readonly owned: OwnedContext;
   private readonly tags: VuTagState;
-  private readonly abort: AbortController;
+  private readonly abort: IterationSignal;
   private readonly shared: VuShared;
   private settle: (() => void) | undefined;
+  /** Numbers iterations, so an abandoned one that finishes late cannot settle its successor. */
+  private attempt = 0;
   private interrupted = false;
-  private recorders: { iterations: SeriesRecorder; duration: SeriesRecorder; key: string } | undefined;
+  private recorders: { iterations: SeriesRecorder; duration: SeriesRecorder; startLag: SeriesRecorder; key: string } | undefined;
 
-  constructor(fn: IterationFunction<unknown>, owned: OwnedContext, tags: VuTagState, abort: AbortController, shared: VuShared, label: string) {
+  constructor(fn: IterationFunction<unknown>, owned: OwnedContext, tags: VuTagState, abort: IterationSignal, shared: VuShared, label: string) {
     this.fn = fn;
     this.owned = owned;
     this.tags = tags;
@@ -43,28 +48,41 @@ export class Vu implements VuHandle {
     this.label = label;
   }
 
-  runIteration(): Promise<void> {
+  runIteration(scheduledAtMs?: number): Promise<void> {
     if (this.interrupted) return Promise.resolve();
     return new Promise<void>((resolve) => {
       this.settle = resolve;
+      const attempt = ++this.attempt;
       const started = this.shared.now();
+      if (scheduledAtMs !== undefined) this.recordersFor().startLag.add(started - scheduledAtMs);
       this.iterationInScenario++;
       let result: unknown;
       try {
         result = this.fn(this.owned.context as Iteration<unknown>);
       } catch (err) {
-        this.finish(started, err, true);
+        this.finish(attempt, started, err, true);
         return;
       }
-      if (result instanceof Promise) result.then(() => this.finish(started, undefined, false), (err: unknown) => this.finish(started, err, true));
-      else this.finish(started, undefined, false);
+      if (result instanceof Promise) result.then(() => this.finish(attempt, started, undefined, false), (err: unknown) => this.finish(attempt, started, err, true));
+      else this.finish(attempt, started, undefined, false);
     });
+  }
+
+  interruptIteration(): void {
+    if (this.interrupted || !this.settle) return;
+    this.abort.abortIteration();
+    this.abandon();
   }
 
   interrupt(): void {
     if (this.interrupted) return;
     this.interrupted = true;
-    this.abort.abort();
+    this.abort.retire();
+    this.abandon();
+  }
+
+  /** Settles the running iteration as interrupted; its promise chain may still finish later, unrecorded. */
+  private abandon(): void {
     const settle = this.settle;
     this.settle = undefined;
     if (settle) {
@@ -77,9 +95,9 @@ export class Vu implements VuHandle {
     return this.owned.close();
   }
 
-  private finish(started: number, err: unknown, failed: boolean): void {
+  private finish(attempt: number, started: number, err: unknown, failed: boolean): void {
     const settle = this.settle;
-    if (!settle) return; // interrupted meanwhile: not counted
+    if (!settle || attempt !== this.attempt) return; // interrupted meanwhile: not counted
     this.settle = undefined;
     if (failed && !(err instanceof TestAbortedError)) this.shared.errors.record(err, this.label);
     const rec = this.recordersFor();
@@ -96,7 +114,8 @@ export class Vu implements VuHandle {
     const key = this.tags.current.key;
     if (this.recorders?.key !== key) {
       const sink = this.shared.sink;
-      this.recorders = { key, iterations: sink.series(BUILTIN.iterations, this.tags.current), duration: sink.series(BUILTIN.iteration_duration, this.tags.current) };
+      const tags = this.tags.current;
+      this.recorders = { key, iterations: sink.series(BUILTIN.iterations, tags), duration: sink.series(BUILTIN.iteration_duration, tags), startLag: sink.series(BUILTIN.iteration_start_lag, tags) };
     }
     return this.recorders;
   }

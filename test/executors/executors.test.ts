@@ -1,46 +1,12 @@
 /** The fixed-VU executors on a fake clock: exact iteration counts, durations and graceful stops. */
 import { describe, expect, it } from 'vitest';
-import type { ExecutorContext, VuHandle } from '../../src/executors/types.js';
 import { sharedIterations } from '../../src/executors/shared-iterations.js';
 import { perVuIterations } from '../../src/executors/per-vu-iterations.js';
 import { constantVus } from '../../src/executors/constant-vus.js';
-import { FakeClock } from '../support/fake-clock.js';
+import { completedIterations, fakeContext } from '../support/fake-vu.js';
 
-/** A VU whose iterations take `iterationMs` of fake time; records start times and interruptions. */
-class FakeVu implements VuHandle {
-  starts: number[] = [];
-  completed = 0;
-  interrupted = false;
-  private wake: AbortController | undefined;
-  private readonly clock: FakeClock;
-  private readonly iterationMs: number;
-  constructor(clock: FakeClock, iterationMs: number) {
-    this.clock = clock;
-    this.iterationMs = iterationMs;
-  }
-  async runIteration(): Promise<void> {
-    if (this.interrupted) return;
-    this.starts.push(this.clock.now());
-    this.wake = new AbortController();
-    await this.clock.sleepUntil(this.clock.now() + this.iterationMs, this.wake.signal);
-    if (!this.interrupted) this.completed++;
-  }
-  interrupt(): void {
-    this.interrupted = true;
-    this.wake?.abort();
-  }
-}
-
-function setup(vus: number, iterationMs: number, gracefulStopMs = 30_000) {
-  const clock = new FakeClock();
-  const fakes = Array.from({ length: vus }, () => new FakeVu(clock, iterationMs));
-  const stopping = new AbortController();
-  const hardStop = new AbortController();
-  const ctx: ExecutorContext = { vus: fakes, clock, stopping: stopping.signal, hardStop: hardStop.signal, gracefulStopMs };
-  return { clock, fakes, ctx, stopping, hardStop };
-}
-
-const total = (fakes: FakeVu[]) => fakes.reduce((n, f) => n + f.completed, 0);
+const setup = fakeContext;
+const total = completedIterations;
 
 describe('shared-iterations', () => {
   it('runs exactly the shared count across VUs', async () => {
