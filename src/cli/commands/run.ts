@@ -5,6 +5,7 @@ import type { Io } from '../../io.js';
 import { runTest } from '../../coordinator/run-test.js';
 import type { RunRequest } from '../../coordinator/run-request.js';
 import { parseKeyValues } from '../key-values.js';
+import { parseOutputs } from '../outputs.js';
 
 /** The flags `run` shares with `demo`. */
 export function runFlags<T>(y: Argv<T>) {
@@ -17,6 +18,9 @@ export function runFlags<T>(y: Argv<T>) {
     .option('include-system-env-vars', { type: 'boolean', default: false, describe: 'expose the process environment to the script' })
     .option('tag', { type: 'string', array: true, describe: 'K=V tag on every sample (repeatable)' })
     .option('summary-export', { type: 'string', describe: 'write the summary data as JSON to this file' })
+    .option('out', { alias: 'o', type: 'string', array: true, describe: 'KIND=TARGET output, e.g. json=results.ndjson (repeatable)' })
+    .option('summary-mode', { type: 'string', choices: ['compact', 'full'], default: 'compact', describe: 'full adds per-scenario and per-group blocks' })
+    .option('address', { type: 'string', describe: 'HOST:PORT of the control API (127.0.0.1:0 picks a free port)' })
     .option('summary-trend-stats', { type: 'string', describe: "trend columns, e.g. 'avg,p(95),p(99.9)'" })
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('thresholds', { type: 'boolean', default: true, describe: 'evaluate thresholds (--no-thresholds to skip)' })
@@ -36,6 +40,8 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
   }
   const env = parseKeyValues(a.env, '--env', issues);
   const tag = parseKeyValues(a.tag, '--tag', issues);
+  const outputs = parseOutputs(a.out, issues);
+  if (a.address !== undefined && !/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/.test(a.address)) issues.push({ path: '--address', message: `must be HOST:PORT, e.g. 127.0.0.1:6565 (got ${a.address})` });
   if (issues.length) throw new ConfigError(issues);
   const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
   return {
@@ -53,6 +59,9 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
     includeSystemEnv: a.includeSystemEnvVars,
     workers: a.workers,
     summaryExport: a.summaryExport,
+    outputs,
+    summaryMode: a.summaryMode === 'full' ? 'full' : 'compact',
+    address: a.address,
     quiet: a.quiet,
     noColor: !a.color || truthy(io.env.VOLLEY_NO_COLOR) || io.env.NO_COLOR !== undefined,
   };
