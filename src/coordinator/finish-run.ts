@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import type { Io } from '../io.js';
 import type { ResolvedOptions } from '../config/options.js';
 import type { MetricStore } from '../metrics/metric-store.js';
-import { allPassed, type Thresholds } from '../thresholds/thresholds.js';
+import { allPassed } from '../thresholds/thresholds.js';
+import type { OutputSet } from '../outputs/output-set.js';
 import { textSummary } from '../outputs/text-summary.js';
 import { VolleyError } from '../errors.js';
 import type { SummaryData } from '../outputs/summary-data.js';
@@ -17,23 +18,26 @@ import type { LiveRunResult } from './live-run.js';
 import type { RunOutcome } from './exit-code.js';
 import type { RunRequest } from './run-request.js';
 import { buildSummary } from './summary-builder.js';
+import type { LiveThresholds } from './live-thresholds.js';
 
 export interface FinishParams {
   req: RunRequest;
   io: Io;
   options: ResolvedOptions;
   store: MetricStore;
-  thresholds: Thresholds;
+  thresholds: LiveThresholds;
   run: LiveRunResult;
+  outputs: OutputSet;
   outcome: RunOutcome;
   lifecycle: LifecycleClient;
   hasHandleSummary: boolean;
 }
 
-export async function finishRun(p: FinishParams): Promise<void> {
+/** Returns the summary data it wrote. */
+export async function finishRun(p: FinishParams): Promise<SummaryData> {
   const { io, req, store, outcome } = p;
   const durationMs = Math.max(0, p.run.endedAtMs - p.run.startedAtMs);
-  const results = p.thresholds.evaluate((metric, filter) => store.view(metric, filter, durationMs));
+  const results = p.thresholds.final(durationMs);
   if (!allPassed(results)) outcome.thresholdsFailed = true;
   const data = buildSummary({
     store,
@@ -47,8 +51,10 @@ export async function finishRun(p: FinishParams): Promise<void> {
     noColor: req.noColor,
   });
   if (req.summaryExport) await writeFile(resolve(io.cwd, req.summaryExport), JSON.stringify(data, null, 2) + '\n');
-  if (p.hasHandleSummary && (await handleSummary(p, data))) return;
+  for (const message of await p.outputs.finish(data)) io.stderr.write(`error: ${message}\n`);
+  if (p.hasHandleSummary && (await handleSummary(p, data))) return data;
   io.stdout.write(`\n${textSummary(data, { enableColors: !req.noColor && io.stdoutIsTTY })}\n`);
+  return data;
 }
 
 /** Runs the script's handleSummary and writes what it returns; false when the default summary should print instead. */

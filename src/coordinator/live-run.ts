@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream';
 import type { FromWorker, IterationErrorCount, ToWorker } from '../ipc/messages.js';
 import type { ResolvedOptions } from '../config/options.js';
 import { EngineError, VolleyError, deserializeError } from '../errors.js';
-import type { MetricStore } from '../metrics/metric-store.js';
+import type { RunMetrics } from './run-metrics.js';
 import type { RunOutcome } from './exit-code.js';
 import { workerShare, type PlannedScenario } from './plan.js';
 import { WorkerPool } from './worker-pool.js';
@@ -26,7 +26,9 @@ export interface LiveRunParams {
   workers: number;
   env: Record<string, string>;
   setupData: string | undefined;
-  store: MetricStore;
+  metrics: RunMetrics;
+  /** Called with the run's start (unix ms) when the workers are told to start. */
+  onStart?: (startedAtMs: number) => void;
   outcome: RunOutcome;
   log: Writable;
 }
@@ -71,6 +73,8 @@ export class LiveRun {
       this.initFailed = undefined;
       if (!this.stopped) {
         this.startedAtMs = Date.now() + START_LEAD_MS;
+        p.metrics.start(this.startedAtMs, Array.from({ length: p.workers }, (_, i) => i));
+        p.onStart?.(this.startedAtMs);
         this.pool.broadcast({ type: 'start', epochMs: this.startedAtMs });
         await allDone;
       }
@@ -98,17 +102,18 @@ export class LiveRun {
     switch (msg.type) {
       case 'ready':
         try {
-          for (const decl of msg.metrics) this.p.store.declare(decl);
+          for (const decl of msg.metrics) this.p.metrics.store.declare(decl);
         } catch (err) {
           return this.onFailure(err instanceof VolleyError ? err : new EngineError(String(err)));
         }
         this.onReady();
         break;
       case 'snapshot':
-        this.p.store.merge(msg.series, msg.workerId);
+        this.p.metrics.fromWorker(msg.workerId, msg.series, msg.fromMs, msg.toMs);
         break;
       case 'done':
-        this.p.store.merge(msg.final, msg.workerId);
+        this.p.metrics.fromWorker(msg.workerId, msg.final, msg.fromMs, msg.toMs);
+        this.p.metrics.workerGone(msg.workerId);
         for (const e of msg.errors) this.addErrors(e);
         if (--this.pendingDone === 0) this.finish?.();
         break;

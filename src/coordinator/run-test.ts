@@ -8,10 +8,14 @@ import { availableParallelism } from 'node:os';
 import type { Io } from '../io.js';
 import { LifecycleTimeoutError, VolleyError } from '../errors.js';
 import type { ResolvedOptions } from '../config/options.js';
-import type { MetricStore } from '../metrics/metric-store.js';
+import type { ThresholdResult } from '../thresholds/thresholds.js';
+import { openOutputs, type OutputSet } from '../outputs/output-set.js';
+import type { SummaryData } from '../outputs/summary-data.js';
 import type { LifecycleClient } from './lifecycle-client.js';
 import { prepareScenario, type PreparedScenario } from './prepare.js';
 import { LiveRun } from './live-run.js';
+import { RunMetrics } from './run-metrics.js';
+import { LiveThresholds } from './live-thresholds.js';
 import { planScenarios, workerCount } from './plan.js';
 import { StopControl } from './stop-control.js';
 import { emptyOutcome, exitCodeOf, type RunOutcome } from './exit-code.js';
@@ -36,26 +40,44 @@ export async function runTest(req: RunRequest, io: Io): Promise<number> {
 }
 
 async function runPrepared(p: PreparedScenario, req: RunRequest, io: Io, stop: StopControl, outcome: RunOutcome): Promise<number> {
-  const { lifecycle, options, store } = p;
-  const setupData = p.exports.includes('setup') ? await runSetup(lifecycle, options, store) : undefined;
-  // test.abort() in setup skips the load, as in k6.
-  const run = outcome.aborted ? skippedRun() : await runLoad(p, setupData, outcome, req, io, stop);
-  outcome.stoppedFromOutside ||= stop.requested;
-  if (p.exports.includes('teardown')) await runTeardown(lifecycle, options, setupData, store, outcome, io);
-  await finishRun({ req, io, options, store, thresholds: p.thresholds, run, outcome, lifecycle, hasHandleSummary: p.exports.includes('handleSummary') });
-  return exitCodeOf(outcome);
+  const { lifecycle, options } = p;
+  const outputs = openOutputs(req.outputs, io.cwd, options.summaryTrendStats);
+  let summary: SummaryData | undefined;
+  try {
+    const metrics = new RunMetrics(p.store);
+    const load: { live?: LiveRun } = {};
+    const thresholds = new LiveThresholds(p.thresholds, p.store, (failures) => {
+      outcome.thresholdsFailed = true;
+      io.stderr.write(`thresholds crossed (abortOnFail): ${failures.map(describeFailure).join(', ')}; stopping the run\n`);
+      load.live?.stop(true);
+    });
+    metrics.onSecond((second) => {
+      outputs.addSecond(second);
+      thresholds.addSecond(second);
+    });
+    const setupData = p.exports.includes('setup') ? await runSetup(lifecycle, options, metrics) : undefined;
+    // test.abort() in setup skips the load, as in k6.
+    const run = outcome.aborted ? skippedRun() : await runLoad(p, setupData, outcome, req, io, stop, metrics, thresholds, load);
+    outcome.stoppedFromOutside ||= stop.requested;
+    if (p.exports.includes('teardown')) await runTeardown(lifecycle, options, setupData, metrics, outcome, io);
+    metrics.end();
+    summary = await finishRun({ req, io, options, store: p.store, thresholds, run, outcome, lifecycle, outputs, hasHandleSummary: p.exports.includes('handleSummary') });
+    return exitCodeOf(outcome);
+  } finally {
+    await finishOutputs(outputs, summary, io);
+  }
 }
 
-async function runSetup(lifecycle: LifecycleClient, options: ResolvedOptions, store: MetricStore): Promise<string | undefined> {
+async function runSetup(lifecycle: LifecycleClient, options: ResolvedOptions, metrics: RunMetrics): Promise<string | undefined> {
   const done = await lifecycle.request({ type: 'setup', options }, 'setupDone', options.setupTimeoutMs, () => new LifecycleTimeoutError('setup', options.setupTimeoutMs));
-  store.merge(done.final, -1);
+  metrics.fromLifecycle(done.final);
   return done.setupData;
 }
 
-async function runTeardown(lifecycle: LifecycleClient, options: ResolvedOptions, setupData: string | undefined, store: MetricStore, outcome: RunOutcome, io: Io): Promise<void> {
+async function runTeardown(lifecycle: LifecycleClient, options: ResolvedOptions, setupData: string | undefined, metrics: RunMetrics, outcome: RunOutcome, io: Io): Promise<void> {
   try {
     const done = await lifecycle.request({ type: 'teardown', options, setupData }, 'teardownDone', options.teardownTimeoutMs, () => new LifecycleTimeoutError('teardown', options.teardownTimeoutMs));
-    store.merge(done.final, -1);
+    metrics.fromLifecycle(done.final);
   } catch (err) {
     if (!(err instanceof VolleyError)) throw err;
     io.stderr.write(`error: ${err.message}\n`);
@@ -64,19 +86,52 @@ async function runTeardown(lifecycle: LifecycleClient, options: ResolvedOptions,
   }
 }
 
-async function runLoad(p: PreparedScenario, setupData: string | undefined, outcome: RunOutcome, req: RunRequest, io: Io, stop: StopControl) {
+async function runLoad(
+  p: PreparedScenario,
+  setupData: string | undefined,
+  outcome: RunOutcome,
+  req: RunRequest,
+  io: Io,
+  stop: StopControl,
+  metrics: RunMetrics,
+  thresholds: LiveThresholds,
+  load: { live?: LiveRun },
+) {
   const planned = planScenarios(p.options);
   const workers = workerCount(req.workers, availableParallelism(), planned);
   const { bundlePath, scriptPath } = p.compiled;
   if (!req.quiet) io.stderr.write(banner(scriptPath, io.cwd, planned, workers));
-  const live = new LiveRun({ bundlePath, scriptPath, options: p.options, planned, workers, env: p.env, setupData, store: p.store, outcome, log: io.stderr });
+  const live = new LiveRun({
+    bundlePath,
+    scriptPath,
+    options: p.options,
+    planned,
+    workers,
+    env: p.env,
+    setupData,
+    metrics,
+    onStart: (startedAtMs) => thresholds.start(startedAtMs),
+    outcome,
+    log: io.stderr,
+  });
   stop.attach(live);
+  load.live = live;
   try {
     // A worker's init error arrives as the VolleyError it was (107 for the script's fault) and propagates as is.
     return await live.run();
   } finally {
     stop.attach(undefined);
+    load.live = undefined;
   }
+}
+
+/** Finishes the outputs on every exit path; a write failure is reported, not fatal (the summary is already out). */
+async function finishOutputs(outputs: OutputSet, summary: SummaryData | undefined, io: Io): Promise<void> {
+  for (const message of await outputs.finish(summary)) io.stderr.write(`error: ${message}\n`);
+}
+
+function describeFailure(r: ThresholdResult): string {
+  return `${r.key} ${r.expression}${r.observed === undefined ? '' : ` (observed ${Number(r.observed.toFixed(3))})`}`;
 }
 
 function onLifecycleControl(outcome: RunOutcome, io: Io, action: 'abort' | 'fail', reason: string): void {

@@ -14,16 +14,14 @@ import type { MetricDecl, SeriesSnapshot } from '../ipc/messages.js';
 import type { AggregateView } from './aggregate-view.js';
 import { builtinMetric } from './builtin.js';
 import type { MetricDef, MetricKind } from './metric.js';
-import { CounterAggregate, GaugeAggregate, RateAggregate } from './scalar-aggregates.js';
 import { TagSet } from './tags.js';
 import type { Tags } from './tags.js';
-import { TrendAggregate } from './trend-aggregate.js';
+import type { TrendAggregate } from './trend-aggregate.js';
+import { mergeAggregates, newAggregate, toView, type Aggregate } from './aggregates.js';
 
 /** Re-exported: the summary builder takes it from here, beside the store it reads. */
 export { summaryValues } from './summary-values.js';
-
-/** Any kind's running total. */
-export type Aggregate = TrendAggregate | CounterAggregate | RateAggregate | GaugeAggregate;
+export type { Aggregate } from './aggregates.js';
 
 /** One series as the summary iterates them: its tags and its totals. */
 export interface SeriesView {
@@ -46,41 +44,18 @@ interface MetricEntry {
 /** Beyond this many kept trend views (all metrics), further ones are built per request and not kept. */
 const MAX_KEPT_TREND_VIEWS = 256;
 
-function newAggregate(kind: MetricKind): Aggregate {
-  switch (kind) {
-    case 'trend':
-      return new TrendAggregate();
-    case 'counter':
-      return new CounterAggregate();
-    case 'rate':
-      return new RateAggregate();
-    case 'gauge':
-      return new GaugeAggregate();
-    default: {
-      const unreachable: never = kind;
-      return unreachable;
-    }
-  }
-}
-
-/** Folds `from` into `into`; both are the same kind by construction. */
-function mergeAggregates(into: Aggregate, from: Aggregate): void {
-  if (into.kind === 'trend' && from.kind === 'trend') into.mergeFrom(from);
-  else if (into.kind === 'counter' && from.kind === 'counter') into.mergeFrom(from);
-  else if (into.kind === 'rate' && from.kind === 'rate') into.mergeFrom(from);
-  else if (into.kind === 'gauge' && from.kind === 'gauge') into.mergeFrom(from);
-}
-
-function toView(def: MetricDef, agg: Aggregate, durationMs: number): AggregateView {
-  return { kind: def.kind, contains: def.contains, value: (stat) => agg.value(stat, durationMs) };
-}
-
 /** The coordinator's merged metrics: declarations, per-series totals, and (sub-)metric views. */
 export class MetricStore {
+  /** Where declarations are looked up too: one second's store (time-buckets.ts) shares the run's. */
+  private readonly parent: MetricStore | undefined;
   private readonly declared = new Map<string, MetricDef>();
   private readonly metrics = new Map<string, MetricEntry>();
   private stamp = 0;
   private keptTrendViews = 0;
+
+  constructor(parent?: MetricStore) {
+    this.parent = parent;
+  }
 
   /** Learns a custom metric's type; the same name again with another type is a script error (107). */
   declare(decl: MetricDecl): void {
@@ -133,6 +108,19 @@ export class MetricStore {
       const kept = entry.trendViews.get(filterTags.key);
       if (kept) return toView(entry.def, kept.agg, durationMs);
     }
+    const agg = this.aggregate(name, filter);
+    if (!agg) return undefined;
+    if (agg.kind === 'trend' && this.keptTrendViews < MAX_KEPT_TREND_VIEWS) {
+      entry.trendViews.set(filterTags.key, { filter: filterTags.toObject(), agg });
+      this.keptTrendViews++;
+    }
+    return toView(entry.def, agg, durationMs);
+  }
+
+  /** A new aggregate of `name` over the series matching `filter` (a copy: later merges do not show), or undefined when none matches. */
+  aggregate(name: string, filter: Tags = {}): Aggregate | undefined {
+    const entry = this.metrics.get(name);
+    if (!entry) return undefined;
     const agg = newAggregate(entry.def.kind);
     let matched = false;
     for (const se of entry.series.values()) {
@@ -140,12 +128,12 @@ export class MetricStore {
       mergeAggregates(agg, se.agg);
       matched = true;
     }
-    if (!matched) return undefined;
-    if (agg.kind === 'trend' && this.keptTrendViews < MAX_KEPT_TREND_VIEWS) {
-      entry.trendViews.set(filterTags.key, { filter: filterTags.toObject(), agg });
-      this.keptTrendViews++;
-    }
-    return toView(entry.def, agg, durationMs);
+    return matched ? agg : undefined;
+  }
+
+  /** The definition of a built-in, declared or seen metric. */
+  defOf(name: string): MetricDef | undefined {
+    return this.declared.get(name) ?? builtinMetric(name) ?? this.parent?.defOf(name) ?? this.metrics.get(name)?.def;
   }
 
   /** Every series of `name` with its tags and its own totals (the summary's checks and groups). */
@@ -155,9 +143,6 @@ export class MetricStore {
     return [...entry.series.values()].map((se) => ({ tags: se.tags, view: toView(entry.def, se.agg, durationMs) }));
   }
 
-  private defOf(name: string): MetricDef | undefined {
-    return this.declared.get(name) ?? builtinMetric(name) ?? this.metrics.get(name)?.def;
-  }
 
   private entryFor(name: string, kind: MetricKind): MetricEntry {
     let entry = this.metrics.get(name);

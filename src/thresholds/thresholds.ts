@@ -87,6 +87,16 @@ export class Thresholds {
     return [...byKey].map(([key, k]) => ({ key, metric: k.metric, filter: k.filter }));
   }
 
+  /** The keys whose thresholds have a `window`, with its length (what the run must keep per second). */
+  windowed(): { metric: string; filter: Readonly<Record<string, string>>; windowMs: number }[] {
+    return this.entries.flatMap(({ spec, key }) => (spec.windowMs === undefined ? [] : [{ metric: key.metric, filter: key.filter, windowMs: spec.windowMs }]));
+  }
+
+  /** True when some threshold may stop the run (abortOnFail): only then are they judged live. */
+  get anyAbortOnFail(): boolean {
+    return this.entries.some((e) => e.spec.abortOnFail);
+  }
+
   /** Evaluates every threshold against the lookup's aggregates, in the order they were written. */
   evaluate(lookup: AggregateLookup, opts: EvaluateOptions = {}): ThresholdResult[] {
     return this.entries.map(({ spec, key, expr }) => {
