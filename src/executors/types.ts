@@ -54,6 +54,21 @@ export interface ExecutorContext {
   setActiveVUs(count: number): void;
   /** Records iterations that could not start at their scheduled time because no VU was free (`dropped_iterations`). */
   dropIterations(count: number): void;
+  /** Changes made through the control API while the run goes on (`externally-controlled` reads it; others may ignore it). */
+  readonly control?: ExternalControl;
+}
+
+/**
+ * What the control API (`PATCH /v1/status`) has asked of this worker's share of a scenario, and
+ * when that changes. Plain state plus one listener list: the executor reads it, nothing polls.
+ */
+export interface ExternalControl {
+  /** This worker's share of the scenario's VU target. */
+  readonly vus: number;
+  /** True while the run is paused (no iteration starts anywhere; running ones finish). */
+  readonly paused: boolean;
+  /** Calls `listener` after every change; returns the function that removes it. */
+  onChange(listener: () => void): () => void;
 }
 
 /** The parsed executor fields plus what the engine needs from them. */
