@@ -12,6 +12,7 @@ import type { RunMetrics } from './run-metrics.js';
 import type { RunOutcome } from './exit-code.js';
 import { workerShare, type PlannedScenario } from './plan.js';
 import { WorkerPool } from './worker-pool.js';
+import { markStartup } from './startup-trace.js';
 
 /** How long workers get to report after a hard stop before they are terminated. */
 const HARD_STOP_GRACE_MS = 3000;
@@ -66,16 +67,19 @@ export class LiveRun {
     });
     const allDone = new Promise<void>((resolve) => (this.finish = resolve));
     this.pendingDone = p.workers;
+    markStartup('workers-spawning');
     this.pool = new WorkerPool(p.workers, { onMessage: (m) => this.onMessage(m), onFailure: (e) => this.onFailure(e) }, p.log);
     try {
       for (let i = 0; i < p.workers; i++) this.pool.send(i, this.initMessage(i));
       await allReady;
+      markStartup('workers-ready');
       this.initFailed = undefined;
       if (!this.stopped) {
         this.startedAtMs = Date.now() + START_LEAD_MS;
         p.metrics.start(this.startedAtMs, Array.from({ length: p.workers }, (_, i) => i));
         p.onStart?.(this.startedAtMs);
         this.pool.broadcast({ type: 'start', epochMs: this.startedAtMs });
+        markStartup('first-start');
         await allDone;
       }
     } finally {

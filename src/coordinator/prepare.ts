@@ -12,6 +12,7 @@ import { Thresholds } from '../thresholds/thresholds.js';
 import { LifecycleClient } from './lifecycle-client.js';
 import type { RunRequest } from './run-request.js';
 import { USER_AGENT } from '../version.js';
+import { markStartup, traceStartup } from './startup-trace.js';
 
 /** A compiled, loaded and validated scenario; `dispose` releases the lifecycle worker and the bundle. */
 export interface PreparedScenario {
@@ -26,7 +27,10 @@ export interface PreparedScenario {
 }
 
 export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (action: 'abort' | 'fail', reason: string) => void): Promise<PreparedScenario> {
+  traceStartup(io);
+  markStartup('compile-start');
   const compiled = await bundleScenario(req.script, io.cwd);
+  markStartup('compiled');
   const lifecycle = new LifecycleClient(io.stderr, onTestControl);
   const dispose = async () => {
     await lifecycle.close();
@@ -35,6 +39,7 @@ export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (a
   try {
     const env = { ...(req.includeSystemEnv ? definedOnly(io.env) : {}), ...req.env };
     const loaded = await lifecycle.request({ type: 'load', bundlePath: compiled.bundlePath, scriptPath: compiled.scriptPath, env }, 'loaded');
+    markStartup('lifecycle-loaded');
     const store = new MetricStore();
     for (const decl of loaded.metrics) store.declare(decl);
     const options = consolidate(loaded.options, req.flags, USER_AGENT, { exports: loaded.exports, kindOf: (name) => store.kindOf(name) });
