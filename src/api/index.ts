@@ -36,5 +36,6 @@ export type {
   RampingArrivalRateOptions,
   ExternallyControlledOptions,
 } from '../config/options.js';
-export type { SummaryData, SummaryMetric, SummaryGroup, SummaryCheck } from '../outputs/summary-data.js';
+export type { SummaryData, SummaryMetric, SummaryGroup, SummaryCheck, SummaryScope } from '../outputs/summary-data.js';
+export type { TextSummaryOptions } from '../outputs/text-summary.js';
 export type { MetricDef, MetricKind } from '../metrics/metric.js';

@@ -49,6 +49,7 @@ export async function finishRun(p: FinishParams): Promise<SummaryData> {
     stdoutIsTTY: io.stdoutIsTTY,
     stderrIsTTY: io.stderrIsTTY,
     noColor: req.noColor,
+    perScope: req.summaryMode === 'full',
   });
   if (req.summaryExport) await writeFile(resolve(io.cwd, req.summaryExport), JSON.stringify(data, null, 2) + '\n');
   for (const message of await p.outputs.finish(data)) io.stderr.write(`error: ${message}\n`);

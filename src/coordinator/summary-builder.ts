@@ -1,6 +1,6 @@
 /**
  * Builds the end-of-test SummaryData (k6's handleSummary shape) from the merged metrics, the
- * threshold results and the iteration errors.
+ * threshold results and the iteration errors; in full mode also each scenario's and group's results.
  */
 import { createHash } from 'node:crypto';
 import type { MetricStore } from '../metrics/metric-store.js';
@@ -10,6 +10,7 @@ import { summaryThresholds } from '../thresholds/thresholds.js';
 import type { SummaryData, SummaryGroup, SummaryMetric } from '../outputs/summary-data.js';
 import type { IterationErrorCount } from '../ipc/messages.js';
 import { readMetricKey } from '../thresholds/parse.js';
+import { buildScopes } from './summary-scopes.js';
 
 export interface SummaryInput {
   store: MetricStore;
@@ -22,6 +23,8 @@ export interface SummaryInput {
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   noColor: boolean;
+  /** `--summary-mode full`: adds the `groups` and `scenarios` fields. */
+  perScope?: boolean;
 }
 
 export function buildSummary(input: SummaryInput): SummaryData {
@@ -52,6 +55,7 @@ export function buildSummary(input: SummaryInput): SummaryData {
     metrics,
     root_group: groupTree(store),
   };
+  if (input.perScope) Object.assign(data, buildScopes({ store, durationMs, trendStats }));
   if (input.errors.length) data.iteration_errors = input.errors.map((e) => ({ message: e.message, ...(e.location && { location: e.location }), count: e.count }));
   return data;
 }

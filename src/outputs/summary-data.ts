@@ -36,6 +36,17 @@ export interface SummaryIterationError {
   count: number;
 }
 
+/**
+ * One scenario's or group's own results, for `--summary-mode full` (volley's addition, as k6's
+ * full summary reports them): its metrics (no sub-metrics; `checks` is in `checks`), its checks
+ * by name, and its sub-groups by name.
+ */
+export interface SummaryScope {
+  metrics: Record<string, SummaryMetric>;
+  checks: SummaryCheck[];
+  groups: Record<string, SummaryScope>;
+}
+
 export interface SummaryData {
   state: { testRunDurationMs: number; isStdOutTTY: boolean; isStdErrTTY: boolean };
   options: { summaryTrendStats: string[]; summaryTimeUnit: string | null; noColor: boolean };
@@ -43,4 +54,8 @@ export interface SummaryData {
   root_group: SummaryGroup;
   /** Present when iterations threw. */
   iteration_errors?: SummaryIterationError[];
+  /** `--summary-mode full` only: each top-level group over every scenario (its own samples, not its sub-groups'). */
+  groups?: Record<string, SummaryScope>;
+  /** `--summary-mode full` only: each scenario over all its samples, with its groups nested. */
+  scenarios?: Record<string, SummaryScope>;
 }
