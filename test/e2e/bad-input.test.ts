@@ -63,6 +63,28 @@ describe('bad input', () => {
     expect(res.stderr).toContain('options.thresholds["http_reqs"][0]');
   });
 
+  it('reports scenario problems of every kind in one report, each with its scenario and field', async () => {
+    const { path } = await scenarioFile(`
+export const options = {
+  scenarios: {
+    warp: { executor: 'warp-speed' },
+    steady: { executor: 'constant-vus', vus: 1, duration: '1s', rate: 5 },
+    ramp: { executor: 'ramping-vus', stages: [{ duration: '1s', target: 1 }, { duration: 'soon', target: 2 }] },
+    named: { executor: 'per-vu-iterations', vus: 1, iterations: 1, exec: 'notExported' },
+  },
+};
+export default async function () {}
+`);
+    const res = await runVolley(['run', path]);
+    expect(res.code, res.stderr).toBe(104);
+    expect(res.stderr).toContain('invalid options (4 problems)');
+    expect(res.stderr).toMatch(/options\.scenarios\.warp\.executor: unknown executor "warp-speed"/);
+    expect(res.stderr).toMatch(/options\.scenarios\.steady\.rate: does not belong to the constant-vus executor/);
+    expect(res.stderr).toContain('options.scenarios.ramp.stages[1].duration');
+    expect(res.stderr).toMatch(/options\.scenarios\.named\.exec: the script does not export a function named notExported/);
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it.each([
     [['--vus', '-3'], '--vus'],
     [['--duration', 'forever'], 'options.scenarios.default.duration'],
