@@ -10,9 +10,10 @@
  */
 import { describeEnvironment } from './harness/environment.mjs';
 import * as httpThroughput from './http-throughput.mjs';
+import * as memory from './memory.mjs';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS = [httpThroughput];
+const BENCHMARKS = [httpThroughput, memory];
 
 const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke]';
 

@@ -5,16 +5,20 @@
  */
 import { join } from 'node:path';
 
+const DEFAULT_CONNECTIONS = 16384;
+
 /**
  * `location /` answers a 3-byte body from the config itself (no file I/O), so the server's cost is as
  * small as nginx can make it and the figure is the generator's. `/delay50` answers after 50 ms
  * (echo_sleep) when the echo module is available, for latency-accuracy benchmarks.
+ * `connections` raises nginx's connection cap for benchmarks that hold more than the default open
+ * at once (memory: one per VU); nginx also needs an open-files limit above it.
  */
-export function nginxConfig({ dir, port, echoModule }) {
+export function nginxConfig({ dir, port, echoModule, connections = DEFAULT_CONNECTIONS }) {
   const temp = (name) => join(dir, 'tmp', name);
   return `# Written by benchmarks/harness/nginx-config.mjs for one benchmark run; deleted when it ends.
 ${echoModule ? `load_module ${echoModule};\n` : ''}worker_processes 1;
-worker_rlimit_nofile 20000;
+worker_rlimit_nofile ${Math.max(20000, connections + 100)};
 daemon off;
 # One process: the pid the harness started is the one serving, and the only one it must stop.
 master_process off;
@@ -22,7 +26,7 @@ pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')} warn;
 
 events {
-  worker_connections 16384;
+  worker_connections ${connections};
 }
 
 http {

@@ -18,18 +18,19 @@ const STOP_TIMEOUT_MS = 5_000;
 const PORT_ATTEMPTS = 3;
 
 /**
- * Starts nginx and resolves once `GET /` answers 200. Resolves to `{ url, port, pid, stop }`;
- * `stop()` ends that pid and removes the run's directory. Throws with the error log's tail when
- * nginx does not come up; a port lost to a race between freePort() and nginx's bind is retried.
+ * Starts nginx and resolves once `GET /` answers 200 (`connections`: its connection cap, see
+ * nginx-config.mjs). Resolves to `{ url, port, pid, stop }`; `stop()` ends that pid and removes the
+ * run's directory. Throws with the error log's tail when nginx does not come up; a port lost to a
+ * race between freePort() and nginx's bind is retried.
  */
-export async function startNginx({ binary, echoModule = null, cpu, log }) {
+export async function startNginx({ binary, echoModule = null, connections, cpu, log }) {
   reapStale(log);
   let lastError;
   for (let attempt = 1; attempt <= PORT_ATTEMPTS; attempt++) {
     const dir = makeRunDir();
     const port = await freePort();
     try {
-      return await startOnce({ binary, echoModule, cpu, dir, port });
+      return await startOnce({ binary, echoModule, connections, cpu, dir, port });
     } catch (error) {
       lastError = error;
       rmSync(dir, { recursive: true, force: true });
@@ -46,10 +47,10 @@ function makeRunDir() {
   return dir;
 }
 
-async function startOnce({ binary, echoModule, cpu, dir, port }) {
+async function startOnce({ binary, echoModule, connections, cpu, dir, port }) {
   const conf = join(dir, 'nginx.conf');
   const errorLog = join(dir, 'error.log');
-  writeFileSync(conf, nginxConfig({ dir, port, echoModule }));
+  writeFileSync(conf, nginxConfig({ dir, port, echoModule, connections }));
   const line = pinned(cpu, binary, ['-p', dir, '-c', conf, '-e', errorLog]);
   const child = spawn(line.command, line.args, { stdio: ['ignore', 'ignore', 'pipe'] });
   const untrack = track(child);

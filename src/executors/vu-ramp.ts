@@ -15,7 +15,7 @@
  * There is no final step to 0 at the end: stopping the run is the executor's job (graceful stop).
  */
 import type { Segment } from './segment.js';
-import { scaleInt } from './segment.js';
+import { stripedShares } from './vu-striping.js';
 
 /** One stage: reach `target` VUs linearly over `durationMs` (0 = jump at once). */
 export interface RampStage {
@@ -144,17 +144,18 @@ export function totalDurationMs(stages: readonly RampStage[]): number {
 }
 
 /**
- * One segment's share of the schedule: each step's count becomes scaleInt(vus, seg) =
- * floor(vus·b) − floor(vus·a), repeated counts dropped. The shares of segments covering [0, 1)
- * telescope, so at every instant they sum to the whole's count exactly. A share is not always
- * monotone while the whole is (e.g. 2 → 3 VUs over 5 segments moves a VU between segments).
+ * One segment's share of the schedule: at each step, how many of the whole's first `vus` VUs the
+ * segment owns in vu-striping.ts's fixed striping (`maxVUs` = the whole's most VUs, maxVUs()),
+ * repeated counts dropped. At every instant the shares of segments covering [0, 1) sum to the
+ * whole's count exactly, and each share moves only in the direction the whole moves.
  */
-export function shareSteps(steps: readonly RampStep[], segment: Segment): RampStep[] {
+export function shareSteps(steps: readonly RampStep[], maxVUs: number, segment: Segment): RampStep[] {
+  const shares = stripedShares(maxVUs, segment, steps.map((step) => step.vus));
   const out: RampStep[] = [];
-  for (const step of steps) {
-    const vus = scaleInt(step.vus, segment);
+  steps.forEach((step, i) => {
+    const vus = shares[i]!;
     if (out.length === 0 || out[out.length - 1]!.vus !== vus) out.push({ atMs: step.atMs, vus });
-  }
+  });
   return out;
 }
 

@@ -137,22 +137,31 @@ describe('maxVUs and totalDurationMs', () => {
 describe('shareSteps', () => {
   it('is the whole schedule on the whole segment', () => {
     const whole = rampSteps(3, [st(10_000, 20), st(5000, 0)]);
-    expect(shareSteps(whole, WHOLE)).toEqual(whole);
+    expect(shareSteps(whole, 20, WHOLE)).toEqual(whole);
   });
 
   it('splits 0→10 over 10s in two halves that interleave', () => {
     const whole = rampSteps(0, [st(10_000, 10)]);
-    // floor(v/2) and v − floor(v/2): the second half gets the odd VUs first.
-    expect(shareSteps(whole, nthSegment(0, 2))).toEqual(steps([0, 0], [2000, 1], [4000, 2], [6000, 3], [8000, 4], [10_000, 5]));
-    expect(shareSteps(whole, nthSegment(1, 2))).toEqual(steps([0, 0], [1000, 1], [3000, 2], [5000, 3], [7000, 4], [9000, 5]));
+    // The striping alternates halves: the second half owns the 1st, 3rd, 5th… VU to start.
+    expect(shareSteps(whole, 10, nthSegment(0, 2))).toEqual(steps([0, 0], [2000, 1], [4000, 2], [6000, 3], [8000, 4], [10_000, 5]));
+    expect(shareSteps(whole, 10, nthSegment(1, 2))).toEqual(steps([0, 0], [1000, 1], [3000, 2], [5000, 3], [7000, 4], [9000, 5]));
   });
 
-  it.each([1, 2, 3, 4, 5, 6, 7])('shares over %i segments sum to the whole at every instant (seeded)', (n) => {
+  it('never lowers a share while the whole rises (scaleInt per step would: 2 → 3 VUs over 5 segments)', () => {
+    const whole = rampSteps(2, [st(1000, 3)]);
+    for (let k = 0; k < 5; k++) {
+      const share = shareSteps(whole, 3, nthSegment(k, 5));
+      for (let i = 1; i < share.length; i++) expect(share[i]!.vus).toBeGreaterThan(share[i - 1]!.vus);
+    }
+  });
+
+  it.each([1, 2, 3, 4, 5, 6, 7])('shares over %i segments sum to the whole at every instant and follow its direction (seeded)', (n) => {
     const rand = rng(1000 + n);
     for (let trial = 0; trial < 100; trial++) {
       const { startVUs, stages } = randomStages(rand);
       const whole = rampSteps(startVUs, stages);
-      const shares = Array.from({ length: n }, (_, k) => shareSteps(whole, nthSegment(k, n)));
+      const max = maxVUs(startVUs, stages);
+      const shares = Array.from({ length: n }, (_, k) => shareSteps(whole, max, nthSegment(k, n)));
       for (const share of shares) {
         for (let i = 1; i < share.length; i++) {
           expect(share[i]!.atMs).toBeGreaterThan(share[i - 1]!.atMs);
@@ -164,12 +173,20 @@ describe('shareSteps', () => {
         const sum = shares.reduce((acc, share) => acc + vusAt(share, t), 0);
         expect(sum, `t=${t}`).toBe(vusAt(whole, t));
       }
+      for (let i = 1; i < whole.length; i++) {
+        const [before, at] = [whole[i - 1]!.atMs, whole[i]!.atMs];
+        const rising = whole[i]!.vus > whole[i - 1]!.vus;
+        for (const share of shares) {
+          const change = vusAt(share, at) - vusAt(share, before);
+          expect(rising ? change >= 0 : change <= 0, `t=${at}`).toBe(true);
+        }
+      }
     }
   });
 });
 
 describe('isVuActive', () => {
-  const share = shareSteps(rampSteps(0, [st(10_000, 10), st(10_000, 0)]), nthSegment(1, 2));
+  const share = shareSteps(rampSteps(0, [st(10_000, 10), st(10_000, 0)]), 10, nthSegment(1, 2));
   it.each([
     [0, 500, false], [0, 1000, true], [1, 1000, false], [1, 3000, true], [4, 9000, true], [4, 11_999, true],
     // Ramping down, the highest local index stops first.

@@ -1,0 +1,32 @@
+/**
+ * Reads a `stages` field ([{ duration, target }, …], k6's shape) of a raw scenario, recording an
+ * issue per wrong stage with its path (`options.scenarios.x.stages[1].target`), so every problem is
+ * reported at once (STYLE rule 2).
+ */
+import type { ConfigIssue } from '../errors.js';
+import type { RampStage } from './vu-ramp.js';
+import { readDuration, readInt } from './fields.js';
+
+type Raw = Readonly<Record<string, unknown>>;
+
+/** A required, non-empty list of stages whose targets are VU counts (integers ≥ 0). */
+export function readVuStages(raw: Raw, key: string, path: string, issues: ConfigIssue[]): RampStage[] {
+  const value = raw[key];
+  if (!Array.isArray(value) || value.length === 0) {
+    const message = value === undefined ? 'is required' : `must be a non-empty list of stages (got ${JSON.stringify(value)})`;
+    issues.push({ path: `${path}.${key}`, message: `${message}, such as [{ duration: '30s', target: 10 }]` });
+    return [];
+  }
+  return value.map((stage: unknown, i) => {
+    const stagePath = `${path}.${key}[${i}]`;
+    if (typeof stage !== 'object' || stage === null || Array.isArray(stage)) {
+      issues.push({ path: stagePath, message: `must be an object { duration, target } (got ${JSON.stringify(stage)})` });
+      return { durationMs: 0, target: 0 };
+    }
+    const fields = stage as Raw;
+    for (const extra of Object.keys(fields).filter((k) => k !== 'duration' && k !== 'target')) {
+      issues.push({ path: `${stagePath}.${extra}`, message: 'is not a stage field (a stage has duration and target)' });
+    }
+    return { durationMs: readDuration(fields, 'duration', stagePath, issues), target: readInt(fields, 'target', stagePath, issues, 0) };
+  });
+}
