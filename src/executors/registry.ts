@@ -3,10 +3,11 @@ import type { ExecutorDefinition } from './types.js';
 import { sharedIterations } from './shared-iterations.js';
 import { perVuIterations } from './per-vu-iterations.js';
 import { constantVus } from './constant-vus.js';
+import { rampingVus } from './ramping-vus.js';
 import { externallyControlled } from './externally-controlled.js';
 
 const EXECUTORS: ReadonlyMap<string, ExecutorDefinition<object>> = new Map<string, ExecutorDefinition<object>>(
-  [sharedIterations, perVuIterations, constantVus, externallyControlled].map((e) => [e.type, e as unknown as ExecutorDefinition<object>]),
+  [sharedIterations, perVuIterations, constantVus, rampingVus, externallyControlled].map((e) => [e.type, e as unknown as ExecutorDefinition<object>]),
 );
 
 /** The executor registered under this type name. */
