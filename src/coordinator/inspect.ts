@@ -1,4 +1,8 @@
-/** `volley inspect`: the resolved options and, per scenario, the executor's plan. */
+/**
+ * `volley inspect`: the resolved options and, per scenario, the executor's plan, plus the run's
+ * needs as k6's execution requirements state them: VUs of all scenarios together (an upper bound:
+ * scenarios apart in time could share them) and the longest scenario end, graceful stops included.
+ */
 import type { Io } from '../io.js';
 import type { RunRequest } from './run-request.js';
 import { prepareScenario } from './prepare.js';
@@ -14,7 +18,9 @@ export async function inspectScenario(req: RunRequest, io: Io): Promise<unknown>
       maxVUs: plan.maxVUs,
       maxDurationMs: plan.maxDurationMs,
     }));
-    return { options: prepared.options, plan };
+    const maxVUs = plan.reduce((n, p) => n + p.maxVUs, 0);
+    const totalDurationMs = Math.max(0, ...plan.map((p) => p.startTimeMs + p.maxDurationMs));
+    return { options: prepared.options, plan, maxVUs, totalDurationMs };
   } finally {
     await prepared.dispose();
   }

@@ -1,0 +1,60 @@
+/** `volley inspect`: resolved options and each scenario's plan as JSON, without running anything. */
+import { describe, expect, it } from 'vitest';
+import { runVolley } from '../support/run-volley.js';
+import { scenarioFile } from '../support/scenario-file.js';
+
+const script = `
+export const options = {
+  scenarios: {
+    early: { executor: 'constant-vus', vus: 3, duration: '4s', gracefulStop: '2s', tags: { team: 'a' } },
+    late: { executor: 'per-vu-iterations', vus: 2, iterations: 2, startTime: '3s', maxDuration: '10s', exec: 'late' },
+  },
+  thresholds: { http_req_duration: ['p(95)<300'] },
+};
+export default async function () { console.log('ITERATION RAN'); }
+export async function late() { console.log('ITERATION RAN'); }
+`;
+
+describe('volley inspect', () => {
+  it('prints the resolved options and per scenario its VUs and duration with graceful stop', async () => {
+    const { path } = await scenarioFile(script);
+    const res = await runVolley(['inspect', path]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).not.toContain('ITERATION RAN');
+    const out = JSON.parse(res.stdout) as {
+      options: { scenarios: { name: string; exec: string; gracefulStopMs: number; tags: Record<string, string> }[]; thresholds: { metric: string }[] };
+      plan: { name: string; executor: string; startTimeMs: number; maxVUs: number; maxDurationMs: number }[];
+      maxVUs: number;
+      totalDurationMs: number;
+    };
+    expect(out.options.scenarios.map((s) => [s.name, s.exec, s.gracefulStopMs])).toEqual([
+      ['early', 'default', 2000],
+      ['late', 'late', 30_000],
+    ]);
+    expect(out.options.scenarios[0]?.tags).toEqual({ team: 'a' });
+    expect(out.options.thresholds[0]?.metric).toBe('http_req_duration');
+    expect(out.plan).toEqual([
+      { name: 'early', executor: 'constant-vus', startTimeMs: 0, maxVUs: 3, maxDurationMs: 6000 },
+      { name: 'late', executor: 'per-vu-iterations', startTimeMs: 3000, maxVUs: 2, maxDurationMs: 40_000 },
+    ]);
+    expect(out.maxVUs).toBe(5);
+    expect(out.totalDurationMs).toBe(43_000);
+  });
+
+  it('applies flags as run does: --vus/--duration replace the scenarios', async () => {
+    const { path } = await scenarioFile(script);
+    const res = await runVolley(['inspect', path, '--vus', '7', '--duration', '2s']);
+    expect(res.code, res.stderr).toBe(0);
+    const out = JSON.parse(res.stdout) as { plan: { name: string; maxVUs: number; maxDurationMs: number }[] };
+    expect(out.plan).toEqual([expect.objectContaining({ name: 'default', maxVUs: 7, maxDurationMs: 32_000 })]);
+  });
+
+  it('exits 104 with every option problem, printing no JSON', async () => {
+    const { path } = await scenarioFile("export const options = { scenarios: { a: { executor: 'constant-vus', vus: -1, duration: 'x' } } };\nexport default async function () {}\n");
+    const res = await runVolley(['inspect', path]);
+    expect(res.code).toBe(104);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toContain('options.scenarios.a.vus');
+    expect(res.stderr).toContain('options.scenarios.a.duration');
+  });
+});
