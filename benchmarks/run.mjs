@@ -11,9 +11,10 @@
 import { describeEnvironment } from './harness/environment.mjs';
 import * as httpThroughput from './http-throughput.mjs';
 import * as memory from './memory.mjs';
+import * as startup from './startup.mjs';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS = [httpThroughput, memory];
+const BENCHMARKS = [httpThroughput, memory, startup];
 
 const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke]';
 

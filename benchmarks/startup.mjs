@@ -1,0 +1,131 @@
+/**
+ * startup: from `volley run` being spawned to its first request arriving at a target, for a
+ * scenario that imports two npm packages (benchmarks/scenarios/two-packages.ts). The target is a
+ * node:http server inside this process, so the spawn time and the arrival time are read from one
+ * clock (performance.now()). Beside it, the same figure for `node -e` sending one request: the floor
+ * that Node's own boot sets. volley's breakdown comes from its start-up trace
+ * (TRACE_VOLLEY_STARTUP=1, src/coordinator/startup-trace.ts).
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { runVolleyWatched } from './generators/volley-watched.mjs';
+import { staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
+import { track } from './harness/cleanup.mjs';
+import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
+import { columns } from './harness/report.mjs';
+import { median } from './harness/stats.mjs';
+
+export const name = 'startup';
+export const description = 'ms from spawning `volley run` (scenario importing 2 npm packages) to its first request; breakdown';
+
+const SCENARIO = fileURLToPath(new URL('./scenarios/two-packages.ts', import.meta.url));
+const GOAL_MS = 400;
+const RUN_TIMEOUT_MS = 30_000;
+/** The trace's phases, in the order they happen. */
+const PHASES = [
+  ['cli', 'cli (node boot, CLI modules, flags)'],
+  ['compile', 'compile (esbuild)'],
+  ['lifecycleLoad', 'lifecycle load (worker + init)'],
+  ['workersReady', 'workers ready (worker + init)'],
+];
+
+/** Runs volley and the `node -e` floor alternately, `runs` times each, and prints each run, then the medians. */
+export async function run({ smoke, log }) {
+  const unavailable = volleyUnavailableReason();
+  if (unavailable) throw new Error(unavailable);
+  const stale = staleBuildWarning();
+  if (stale) log(`bench: warning: ${stale}`);
+  const runs = smoke ? 2 : 7;
+  const target = await startTarget();
+  const volley = [];
+  const floor = [];
+  let busy = 0;
+  log(`${name}  ${runs} run(s) each, alternating; target: node:http in the harness; volley: run two-packages.ts -i 1 (1 VU, 1 worker)`);
+  try {
+    for (let i = 1; i <= runs; i++) {
+      const watch = startCpuWatch();
+      const v = await timeVolley(target, `volley-${i}`);
+      const n = await timeNode(target, `node-${i}`);
+      const note = contentionNote(watch.stop());
+      if (note) busy++;
+      volley.push(v);
+      floor.push(n);
+      const phases = PHASES.map(([key]) => `${key} ${Math.round(v.trace[key])}`).join(', ');
+      log(columns([name, `run ${i}/${runs}`, `volley ${Math.round(v.totalMs)} ms`, `node -e ${Math.round(n)} ms`, `trace: ${phases}, first start ${Math.round(v.trace.firstStart)}`], [0, 0, 14, 14]) + note);
+    }
+  } finally {
+    await target.close();
+  }
+  printMedians({ volley, floor, runs, busy, log });
+}
+
+/** Spawns `volley run` and resolves with `{ totalMs, trace }`: spawn → first request at `/ID`. */
+async function timeVolley(target, id) {
+  const arrival = target.arrivalOf(id);
+  const args = ['-i', '1', '--vus', '1', '--no-thresholds', '-e', `TARGET=${target.url}${id}`];
+  const result = await runVolleyWatched({ scenario: SCENARIO, args, timeoutMs: RUN_TIMEOUT_MS, sampleMs: 1000 });
+  return { totalMs: (await arrival) - result.spawnedAt, trace: result.trace };
+}
+
+/** The floor: `node -e` sending one GET, spawn → arrival. */
+async function timeNode(target, id) {
+  const arrival = target.arrivalOf(id);
+  const code = 'require("node:http").get(process.argv[1], (r) => r.resume())';
+  const spawnedAt = performance.now();
+  const child = spawn(process.execPath, ['-e', code, `${target.url}${id}`], { stdio: 'ignore' });
+  const untrack = track(child);
+  const exited = new Promise((resolve) => child.on('close', resolve));
+  const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+  try {
+    const code = await exited;
+    if (code !== 0) throw new Error(`node -e exited ${code}`);
+    return (await arrival) - spawnedAt;
+  } finally {
+    clearTimeout(timer);
+    untrack();
+  }
+}
+
+/** A node:http server on 127.0.0.1 that notes when the first request for each path arrives. */
+function startTarget() {
+  const waiting = new Map();
+  const server = createServer((req, res) => {
+    const t = performance.now();
+    waiting.get(req.url.slice(1))?.(t);
+    res.end('ok\n');
+  });
+  server.keepAliveTimeout = 100;
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      resolve({
+        url: `http://127.0.0.1:${server.address().port}/`,
+        arrivalOf: (id) =>
+          new Promise((res, rej) => {
+            const timer = setTimeout(() => rej(new Error(`no request for /${id} within ${RUN_TIMEOUT_MS} ms`)), RUN_TIMEOUT_MS);
+            waiting.set(id, (t) => {
+              clearTimeout(timer);
+              waiting.delete(id);
+              res(t);
+            });
+          }),
+        close: () => new Promise((res) => server.close(res)),
+      });
+    });
+    server.on('connection', (socket) => socket.unref());
+  });
+}
+
+function printMedians({ volley, floor, runs, busy, log }) {
+  const total = median(volley.map((v) => v.totalMs));
+  const m = (key) => median(volley.map((v) => v.trace[key]));
+  const accounted = PHASES.reduce((sum, [key]) => sum + m(key), 0);
+  const busyNote = busy > 0 ? `  [${busy} of ${runs} run(s) on a busy machine]` : '';
+  const verdict = total <= GOAL_MS ? 'met' : 'NOT met';
+  log(`${name}  median of ${runs}  volley spawn → first request ${Math.round(total)} ms   goal ≤ ${GOAL_MS} ms: ${verdict}   node -e floor ${Math.round(median(floor))} ms${busyNote}`);
+  const parts = PHASES.map(([key, label]) => `${label} ${Math.round(m(key))}`);
+  parts.push(`between phases ${Math.round(m('firstStart') - accounted)}`);
+  parts.push(`start broadcast → request arrives ${Math.round(total - m('firstStart'))} (50 ms start lead, the VU's connect, and node's boot before its clock starts)`);
+  log(`${name}  breakdown, medians in ms: ${parts.join(', ')}`);
+}
