@@ -13,7 +13,7 @@ export function runFlags<T>(y: Argv<T>) {
     .option('vus', { alias: 'u', type: 'number', describe: 'number of VUs (with --duration: constant-vus)' })
     .option('duration', { alias: 'd', type: 'string', describe: "test duration, e.g. '30s', '1m30s'" })
     .option('iterations', { alias: 'i', type: 'number', describe: 'total iterations, shared by the VUs (shared-iterations)' })
-    .option('stage', { alias: 's', type: 'string', array: true, describe: 'ramp stage DURATION:TARGET (repeatable)' })
+    .option('stage', { alias: 's', type: 'string', array: true, nargs: 1, describe: 'ramp stage DURATION:TARGET (repeatable)' })
     .option('env', { alias: 'e', type: 'string', array: true, describe: 'K=V, visible to the script as env.K (repeatable)' })
     .option('include-system-env-vars', { type: 'boolean', default: false, describe: 'expose the process environment to the script' })
     .option('tag', { type: 'string', array: true, describe: 'K=V tag on every sample (repeatable)' })
