@@ -12,9 +12,10 @@ import { describeEnvironment } from './harness/environment.mjs';
 import * as httpThroughput from './http-throughput.mjs';
 import * as memory from './memory.mjs';
 import * as startup from './startup.mjs';
+import * as accuracy from './accuracy.mjs';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS = [httpThroughput, memory, startup];
+const BENCHMARKS = [httpThroughput, memory, startup, accuracy];
 
 const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke]';
 

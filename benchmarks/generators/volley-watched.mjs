@@ -8,7 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { tail } from '../harness/child.mjs';
+import { pinned, tail } from '../harness/child.mjs';
 import { atExit } from '../harness/cleanup.mjs';
 import { runWatched } from '../harness/watched-child.mjs';
 import { makeWorkDir } from '../harness/work-dir.mjs';
@@ -21,18 +21,19 @@ const CLI = join(ROOT, 'bin', 'volley.mjs');
  * `{ spawnedAt, startedAt, trace, samples, summary, pid }` (times in performance.now() ms of this
  * process; startedAt: when the trace line arrived; trace: its phases in ms). `openFiles` raises the
  * child's soft open-files limit (a shell `ulimit -n` that then execs node, so the pid sampled is
- * volley's own). A non-zero exit or a timeout throws with volley's last lines.
+ * volley's own); `cpu` pins it (taskset, which execs too). A non-zero exit or a timeout throws with
+ * volley's last lines.
  */
-export async function runVolleyWatched({ scenario, args, openFiles, timeoutMs, sampleMs }) {
+export async function runVolleyWatched({ scenario, args, openFiles, cpu, timeoutMs, sampleMs }) {
   const dir = makeWorkDir('volley-');
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   const forget = atExit(removeDir);
   const summaryPath = join(dir, 'summary.json');
   try {
     const volleyArgs = [CLI, 'run', scenario, ...args, '--quiet', '--summary-export', summaryPath];
-    const [command, commandArgs] = openFiles
-      ? ['/bin/sh', ['-c', 'ulimit -n "$0" && exec "$@"', String(openFiles), process.execPath, ...volleyArgs]]
-      : [process.execPath, volleyArgs];
+    const line = openFiles
+      ? pinned(cpu, '/bin/sh', ['-c', 'ulimit -n "$0" && exec "$@"', String(openFiles), process.execPath, ...volleyArgs])
+      : pinned(cpu, process.execPath, volleyArgs);
     let startedAt;
     let trace;
     const onStderrLine = (line, t) => {
@@ -43,7 +44,7 @@ export async function runVolleyWatched({ scenario, args, openFiles, timeoutMs, s
     };
     const env = { ...process.env, TRACE_VOLLEY_STARTUP: '1' };
     const spawnedAt = performance.now();
-    const result = await runWatched(command, commandArgs, { cwd: ROOT, env, timeoutMs, sampleMs, onStderrLine });
+    const result = await runWatched(line.command, line.args, { cwd: ROOT, env, timeoutMs, sampleMs, onStderrLine });
     if (result.code !== 0 || result.timedOut) {
       const how = result.timedOut ? 'was killed after its time limit' : `exited ${result.code ?? result.signal}`;
       throw new Error(`volley ${how}: ${['node', ...volleyArgs].join(' ')}\n${tail(`${result.stdout}\n${result.stderr}`)}`);
