@@ -30,6 +30,8 @@ export interface LiveRunParams {
   metrics: RunMetrics;
   /** Called with the run's start (unix ms) when the workers are told to start. */
   onStart?: (startedAtMs: number) => void;
+  /** Sees every worker message first (the control API reads active VUs and confirmations from them). */
+  observe?: (msg: FromWorker) => void;
   outcome: RunOutcome;
   log: Writable;
 }
@@ -97,12 +99,23 @@ export class LiveRun {
     if (this.initFailed) this.finish?.();
   }
 
+  /** The number of load workers. */
+  get workers(): number {
+    return this.p.workers;
+  }
+
+  /** Sends one worker a message (the control API's per-worker shares); dropped before the workers exist. */
+  tell(workerId: number, msg: ToWorker): void {
+    this.pool?.send(workerId, msg);
+  }
+
   private initMessage(workerId: number): ToWorker {
     const { p } = this;
     return { type: 'init', workerId, bundlePath: p.bundlePath, scriptPath: p.scriptPath, options: p.options, scenarios: workerShare(p.planned, workerId, p.workers), env: p.env, setupData: p.setupData };
   }
 
   private onMessage(msg: FromWorker): void {
+    this.p.observe?.(msg);
     switch (msg.type) {
       case 'ready':
         try {
@@ -131,6 +144,8 @@ export class LiveRun {
         break;
       case 'error':
         this.onWorkerError(deserializeError(msg.error), msg.fatal);
+        break;
+      case 'controlApplied': // for the control API only: `observe` has it
         break;
       default: {
         const unknown: never = msg;

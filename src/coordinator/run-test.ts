@@ -22,6 +22,9 @@ import { emptyOutcome, exitCodeOf, type RunOutcome } from './exit-code.js';
 import { finishRun } from './finish-run.js';
 import { banner } from './banner.js';
 import type { RunRequest } from './run-request.js';
+import { openControl, type OpenedControl } from '../control/open-control.js';
+import type { RunControl } from '../control/run-control.js';
+import { taintedNow } from '../control/tainted.js';
 
 /** Runs the scenario and returns the exit code. */
 export async function runTest(req: RunRequest, io: Io): Promise<number> {
@@ -43,9 +46,10 @@ async function runPrepared(p: PreparedScenario, req: RunRequest, io: Io, stop: S
   const { lifecycle, options } = p;
   const outputs = openOutputs(req.outputs, io.cwd, options.summaryTrendStats);
   let summary: SummaryData | undefined;
+  let opened: OpenedControl | undefined;
   try {
     const metrics = new RunMetrics(p.store);
-    const load: { live?: LiveRun } = {};
+    const load: { live?: LiveRun; control?: RunControl } = {};
     const thresholds = new LiveThresholds(p.thresholds, p.store, (failures) => {
       outcome.thresholdsFailed = true;
       io.stderr.write(`thresholds crossed (abortOnFail): ${failures.map(describeFailure).join(', ')}; stopping the run\n`);
@@ -55,6 +59,13 @@ async function runPrepared(p: PreparedScenario, req: RunRequest, io: Io, stop: S
       outputs.addSecond(second);
       thresholds.addSecond(second);
     });
+    opened = await openControl(req.address, {
+      planned: planScenarios(options),
+      stop: () => stop.requestStop('stop requested through the control API'),
+      stopped: () => stop.requested || outcome.aborted,
+      tainted: (elapsedMs) => outcome.thresholdsFailed || taintedNow(p.thresholds, p.store, elapsedMs),
+    }, io.stderr);
+    load.control = opened?.control;
     const setupData = p.exports.includes('setup') ? await runSetup(lifecycle, options, metrics) : undefined;
     // test.abort() in setup skips the load, as in k6.
     const run = outcome.aborted ? skippedRun() : await runLoad(p, setupData, outcome, req, io, stop, metrics, thresholds, load);
@@ -62,8 +73,10 @@ async function runPrepared(p: PreparedScenario, req: RunRequest, io: Io, stop: S
     if (p.exports.includes('teardown')) await runTeardown(lifecycle, options, setupData, metrics, outcome, io);
     metrics.end();
     summary = await finishRun({ req, io, options, store: p.store, thresholds, run, outcome, lifecycle, outputs, hasHandleSummary: p.exports.includes('handleSummary') });
+    opened?.control.ended();
     return exitCodeOf(outcome);
   } finally {
+    await opened?.close();
     await finishOutputs(outputs, summary, io);
   }
 }
@@ -95,7 +108,7 @@ async function runLoad(
   stop: StopControl,
   metrics: RunMetrics,
   thresholds: LiveThresholds,
-  load: { live?: LiveRun },
+  load: { live?: LiveRun; control?: RunControl },
 ) {
   const planned = planScenarios(p.options);
   const workers = workerCount(req.workers, availableParallelism(), planned);
@@ -110,18 +123,24 @@ async function runLoad(
     env: p.env,
     setupData,
     metrics,
-    onStart: (startedAtMs) => thresholds.start(startedAtMs),
+    onStart: (startedAtMs) => {
+      thresholds.start(startedAtMs);
+      load.control?.started();
+    },
+    observe: load.control && ((msg) => load.control?.observe(msg)),
     outcome,
     log: io.stderr,
   });
   stop.attach(live);
   load.live = live;
+  load.control?.attach(live);
   try {
     // A worker's init error arrives as the VolleyError it was (107 for the script's fault) and propagates as is.
     return await live.run();
   } finally {
     stop.attach(undefined);
     load.live = undefined;
+    load.control?.detach();
   }
 }
 

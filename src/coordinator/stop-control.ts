@@ -1,6 +1,7 @@
 /**
  * SIGINT/SIGTERM during a run: the first stops gracefully (running iterations get gracefulStop),
  * the second stops at once. Either way the run still writes its summary and exports (exit 105).
+ * A stop through the control API (`PATCH /v1/status {"stopped": true}`) counts as a first signal.
  */
 import type { Io } from '../io.js';
 
@@ -12,7 +13,9 @@ export class StopControl {
   private signals = 0;
   private target: Stoppable | undefined;
   private readonly unsubscribe: () => void;
+  private readonly io: Io;
   constructor(io: Io) {
+    this.io = io;
     this.unsubscribe = io.onSignal((signal) => {
       this.signals++;
       const hard = this.signals > 1;
@@ -20,7 +23,14 @@ export class StopControl {
       this.target?.stop(hard);
     });
   }
-  /** True once a stop signal arrived. */
+  /** A graceful stop asked from outside by other means than a signal (`source` names it); ignored once stopping. */
+  requestStop(source: string): void {
+    if (this.signals > 0) return;
+    this.signals++;
+    this.io.stderr.write(`\n${source}: stopping gracefully (^C to stop at once)\n`);
+    this.target?.stop(false);
+  }
+  /** True once a stop signal (or requestStop) arrived. */
   get requested(): boolean {
     return this.signals > 0;
   }

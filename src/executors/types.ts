@@ -48,8 +48,9 @@ export interface ExecutorContext {
   readonly hardStop: AbortSignal;
   readonly gracefulStopMs: number;
   /**
-   * Reports how many of `vus` are active now (the `vus` metric). The engine counts all of them
-   * active when `run` starts; executors whose VU count changes (ramping, arrival rates) call this.
+   * Reports how many of `vus` are active now (the `vus` metric). Executors whose VU count changes
+   * (ramping, arrival rates, externally-controlled) call this; one that has not called it by its
+   * first await has all of its VUs counted active.
    */
   setActiveVUs(count: number): void;
   /** Records iterations that could not start at their scheduled time because no VU was free (`dropped_iterations`). */

@@ -57,6 +57,11 @@ export type ToWorker =
   | { type: 'start'; epochMs: number }
   /** Graceful (`hard: false`): start no new iterations, let running ones finish within gracefulStop. */
   | { type: 'stop'; reason: StopReason; hard: boolean }
+  /**
+   * The control API changed the run: pause or resume every scenario, and/or set this worker's share
+   * of an externally controlled scenario's VU target. Answered by `controlApplied` with the same seq.
+   */
+  | { type: 'control'; seq: number; paused?: boolean; vus?: { scenario: string; share: number } }
   /** Leave the event loop so the thread exits by itself, delivering its remaining output. */
   | { type: 'exit' };
 
@@ -73,6 +78,8 @@ export type FromWorker =
   | { type: 'error'; workerId: number; error: SerializedError; fatal: boolean }
   /** The script called `test.abort()` (stop the run, exit 108) or `test.fail()` (mark failed, exit 110). */
   | { type: 'testControl'; workerId: number; action: 'abort' | 'fail'; reason: string }
+  /** A `control` message took effect; `activeVUs` is the worker's count right after it. */
+  | { type: 'controlApplied'; workerId: number; seq: number; activeVUs: number }
   | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[] };
 
 /** Requests to the lifecycle worker, which runs the script's non-VU code: options, setup, teardown, handleSummary. */

@@ -27,6 +27,9 @@ port.on('message', (msg: ToWorker) => {
     case 'stop':
       worker?.stop(msg.hard);
       break;
+    case 'control':
+      worker?.control(msg);
+      break;
     case 'exit':
       worker?.stop(true);
       port.close();

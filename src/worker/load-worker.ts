@@ -16,9 +16,11 @@ import { IterationErrors } from './iteration-errors.js';
 import { MonotonicClock } from './clock.js';
 import { Breather } from './breather.js';
 import { ScenarioRunner } from './scenario-runner.js';
+import { PauseGate } from './pause-gate.js';
 import { describeScriptError } from './script-error.js';
 
 type InitMessage = Extract<ToWorker, { type: 'init' }>;
+type ControlMessage = Extract<ToWorker, { type: 'control' }>;
 
 export class LoadWorker {
   private readonly msg: InitMessage;
@@ -26,6 +28,7 @@ export class LoadWorker {
   private readonly clock = new MonotonicClock();
   private readonly stopping = new AbortController();
   private readonly hardStop = new AbortController();
+  private readonly gate = new PauseGate();
   private readonly metrics: WorkerMetrics;
   private readonly errors: IterationErrors;
   private readonly counters = { active: 0, initialized: 0, completed: 0, interrupted: 0 };
@@ -65,6 +68,7 @@ export class LoadWorker {
         errors: this.errors,
         now: () => this.clock.now(),
         breathe: () => breather.breathe(),
+        gate: this.gate,
         onIterationDone: (interrupted: boolean) => (interrupted ? this.counters.interrupted++ : this.counters.completed++),
       };
       const runner = new ScenarioRunner(scenario, fn as IterationFunction<unknown>, services, shared, msg.env, msg.options.tags, idInInstance, msg.setupData);
@@ -99,10 +103,21 @@ export class LoadWorker {
 
   stop(hard: boolean): void {
     this.stopping.abort();
+    this.gate.release();
     if (hard) {
       this.hardStop.abort();
       for (const runner of this.runners) for (const vu of runner.vus) vu.interrupt();
     }
+  }
+
+  /** Applies a control API change and answers with the active VU count right after it. */
+  control(msg: ControlMessage): void {
+    if (msg.paused !== undefined) this.gate.set(msg.paused);
+    for (const runner of this.runners) {
+      const vus = msg.vus?.scenario === runner.name ? msg.vus.share : undefined;
+      runner.applyControl({ paused: msg.paused, vus });
+    }
+    this.send({ type: 'controlApplied', workerId: this.msg.workerId, seq: msg.seq, activeVUs: this.counters.active });
   }
 
   /** Sends a snapshot at every whole second of the run, so each covers one bucket. */

@@ -6,6 +6,7 @@ import type { WorkerScenario } from '../ipc/messages.js';
 import type { IterationFunction, ScenarioInfo } from '../api/context.js';
 import type { Clock } from '../executors/types.js';
 import { executorFor } from '../executors/registry.js';
+import { ControlChannel } from '../executors/control-channel.js';
 import { EngineError } from '../errors.js';
 import { createContext, type ContextServices } from './iteration-context.js';
 import { TagCache, VuTagState } from './vu-tags.js';
@@ -25,6 +26,8 @@ export class ScenarioRunner {
   private readonly scenario: WorkerScenario;
   private readonly sink: MetricSink;
   private readonly scenarioTags: TagSet;
+  /** What the control API set for this scenario; the executor reads it (externally-controlled does). */
+  private readonly controlChannel: ControlChannel;
   private readonly info: { name: string; executor: string; startTime: number; readonly iterationInTest: number; readonly progress: number };
   constructor(
     scenario: WorkerScenario,
@@ -38,6 +41,7 @@ export class ScenarioRunner {
   ) {
     this.scenario = scenario;
     this.sink = shared.sink;
+    this.controlChannel = new ControlChannel(typeof scenario.config.vus === 'number' ? scenario.config.vus : 0, shared.gate.closed);
     const self = this;
     this.info = {
       name: scenario.name,
@@ -67,6 +71,15 @@ export class ScenarioRunner {
     });
   }
 
+  get name(): string {
+    return this.scenario.name;
+  }
+
+  /** Applies a control API change (pause, or this worker's share of the VU target) to the executor's channel. */
+  applyControl(change: { vus?: number; paused?: boolean }): void {
+    this.controlChannel.set(change);
+  }
+
   /** Waits for startTime, then runs the executor on this worker's VUs. */
   async run(clock: Clock, stopping: AbortSignal, hardStop: AbortSignal, hooks: ScenarioHooks): Promise<void> {
     const executor = executorFor(this.scenario.executor);
@@ -74,23 +87,31 @@ export class ScenarioRunner {
     await clock.sleepUntil(this.scenario.startTimeMs, stopping);
     if (stopping.aborted || this.vus.length === 0) return;
     this.info.startTime = Date.now();
-    let active = this.vus.length;
-    hooks.onActive(active);
+    let active = 0;
+    let reported = false;
+    const setActiveVUs = (count: number) => {
+      reported = true;
+      if (count === active) return;
+      hooks.onActive(count - active);
+      active = count;
+    };
     const dropped = this.sink.series(BUILTIN.dropped_iterations, this.scenarioTags);
     try {
-      await executor.run(this.scenario.config, {
+      const running = executor.run(this.scenario.config, {
         vus: this.vus,
         clock,
         stopping,
         hardStop,
         gracefulStopMs: this.scenario.gracefulStopMs,
-        setActiveVUs: (count) => {
-          if (count === active) return;
-          hooks.onActive(count - active);
-          active = count;
-        },
+        setActiveVUs,
         dropIterations: (count) => dropped.add(count),
+        control: this.controlChannel,
       });
+      // An executor that reports its count as it starts (a ramp from 0, externally-controlled) is
+      // taken at its word, so the `vus` gauge never shows every VU active for an instant; one
+      // that never reports has all its VUs active.
+      if (!reported) setActiveVUs(this.vus.length);
+      await running;
     } finally {
       hooks.onActive(-active);
       await Promise.all(this.vus.map((vu) => vu.close()));

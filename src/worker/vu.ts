@@ -13,6 +13,7 @@ import type { VuTagState } from './vu-tags.js';
 import type { IterationErrors } from './iteration-errors.js';
 import { TestAbortedError } from './test-abort.js';
 import type { IterationSignal } from './iteration-signal.js';
+import type { PauseGate } from './pause-gate.js';
 
 /** What a VU shares with the other VUs of its scenario in this worker. */
 export interface VuShared {
@@ -23,6 +24,8 @@ export interface VuShared {
   /** Called after every finished iteration; lets the worker yield to its event loop when due. */
   breathe(): Promise<void> | undefined;
   onIterationDone(interrupted: boolean): void;
+  /** Closed while the run is paused through the control API: no iteration starts. */
+  readonly gate: PauseGate;
 }
 
 export class Vu implements VuHandle {
@@ -37,6 +40,8 @@ export class Vu implements VuHandle {
   /** Numbers iterations, so an abandoned one that finishes late cannot settle its successor. */
   private attempt = 0;
   private interrupted = false;
+  /** Ends the wait of a VU parked at the closed pause gate (set only while it waits). */
+  private unpark: (() => void) | undefined;
   private recorders: { iterations: SeriesRecorder; duration: SeriesRecorder; startLag: SeriesRecorder; key: string } | undefined;
 
   constructor(fn: IterationFunction<unknown>, owned: OwnedContext, tags: VuTagState, abort: IterationSignal, shared: VuShared, label: string) {
@@ -50,6 +55,7 @@ export class Vu implements VuHandle {
 
   runIteration(scheduledAtMs?: number): Promise<void> {
     if (this.interrupted) return Promise.resolve();
+    if (this.shared.gate.closed) return this.afterPause(scheduledAtMs);
     return new Promise<void>((resolve) => {
       this.settle = resolve;
       const attempt = ++this.attempt;
@@ -69,6 +75,7 @@ export class Vu implements VuHandle {
   }
 
   interruptIteration(): void {
+    if (this.unpark) return this.unpark();
     if (this.interrupted || !this.settle) return;
     this.abort.abortIteration();
     this.abandon();
@@ -77,8 +84,19 @@ export class Vu implements VuHandle {
   interrupt(): void {
     if (this.interrupted) return;
     this.interrupted = true;
+    this.unpark?.();
     this.abort.retire();
     this.abandon();
+  }
+
+  /** Waits while the run is paused, then runs the iteration; an interrupt meanwhile ends the wait with nothing run or counted. */
+  private async afterPause(scheduledAtMs: number | undefined): Promise<void> {
+    const opened = await new Promise<boolean>((resolve) => {
+      this.unpark = () => resolve(false);
+      void this.shared.gate.opened().then(resolve);
+    });
+    this.unpark = undefined;
+    if (opened) return this.runIteration(scheduledAtMs);
   }
 
   /** Settles the running iteration as interrupted; its promise chain may still finish later, unrecorded. */
