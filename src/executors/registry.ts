@@ -5,9 +5,11 @@ import { perVuIterations } from './per-vu-iterations.js';
 import { constantVus } from './constant-vus.js';
 import { rampingVus } from './ramping-vus.js';
 import { externallyControlled } from './externally-controlled.js';
+import { constantArrivalRate } from './constant-arrival-rate.js';
+import { rampingArrivalRate } from './ramping-arrival-rate.js';
 
 const EXECUTORS: ReadonlyMap<string, ExecutorDefinition<object>> = new Map<string, ExecutorDefinition<object>>(
-  [sharedIterations, perVuIterations, constantVus, rampingVus, externallyControlled].map((e) => [e.type, e as unknown as ExecutorDefinition<object>]),
+  [sharedIterations, perVuIterations, constantVus, rampingVus, externallyControlled, constantArrivalRate, rampingArrivalRate].map((e) => [e.type, e as unknown as ExecutorDefinition<object>]),
 );
 
 /** The executor registered under this type name. */
