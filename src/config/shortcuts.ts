@@ -33,6 +33,10 @@ function parseStageFlag(text: string, issues: ConfigIssue[]): { duration: string
   return { duration: duration ?? '', target: Number(target) };
 }
 
+function setsExecution(s: Shortcuts): boolean {
+  return s.duration !== undefined || s.iterations !== undefined || s.stages !== undefined;
+}
+
 function hasAny(s: Shortcuts): boolean {
   return s.vus !== undefined || s.duration !== undefined || s.iterations !== undefined || s.stages !== undefined;
 }
@@ -51,7 +55,9 @@ export function deriveScenarios(script: Raw, flags: Shortcuts, issues: ConfigIss
     }
     return script.scenarios as Record<string, unknown>;
   }
-  const s: Shortcuts = { ...scriptShortcuts, ...flags };
+  // k6's Options.Apply: duration, iterations or stages given at a higher level drop all three of the
+  // script's (`--stage` over a script's `duration`), while the script's vus stays (as startVUs).
+  const s: Shortcuts = setsExecution(flags) ? { vus: script.vus, ...flags } : { ...scriptShortcuts, ...flags };
   const vus = s.vus ?? 1;
   if (s.iterations !== undefined) {
     return { default: { executor: 'shared-iterations', vus, iterations: s.iterations, ...(s.duration !== undefined && { maxDuration: s.duration }) } };
