@@ -31,7 +31,8 @@ export function runWatched(command, args, { cwd, env, timeoutMs = 60_000, sample
     const samples = [];
     const sampler = setInterval(() => {
       const memory = readMemory(child.pid);
-      if (memory !== null) samples.push({ t: performance.now(), ...memory });
+      // An exiting process (a zombie) still has a status file, without the Vm lines.
+      if (memory !== null && Number.isFinite(memory.rssKb)) samples.push({ t: performance.now(), ...memory });
     }, sampleMs);
     let timedOut = false;
     let killTimer;
