@@ -13,9 +13,10 @@ import * as httpThroughput from './http-throughput.mjs';
 import * as memory from './memory.mjs';
 import * as startup from './startup.mjs';
 import * as accuracy from './accuracy.mjs';
+import * as arrivalRate from './arrival-rate.mjs';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS = [httpThroughput, memory, startup, accuracy];
+const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate];
 
 const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke]';
 
