@@ -67,6 +67,30 @@ describe('constant-arrival-rate', () => {
     expect(record.dropped).toBe(8);
   });
 
+  it('starts overdue iterations late in one batch, keeping their scheduled instants, when the loop wakes late', async () => {
+    const { clock, fakes, ctx, record } = fakeContext(5, 10);
+    // The event loop is busy: every sleep ends 250 ms after the instant asked for.
+    const late = { now: () => clock.now(), sleepUntil: (at: number, signal?: AbortSignal) => clock.sleepUntil(at + 250, signal) };
+    const done = constantArrivalRate.run(constant(), { ...ctx, clock: late });
+    await clock.run();
+    await done;
+    expect(allStarts(fakes)).toEqual([0, 350, 350, 350, 650, 650, 650, 950, 950, 950]);
+    expect(allScheduled(fakes)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+    expect(record.dropped).toBe(0);
+  });
+
+  it('bounds a catch-up by the free VUs: the rest of an overdue batch is dropped, not queued', async () => {
+    const { clock, fakes, ctx, record } = fakeContext(2, 10);
+    const drops: number[] = [];
+    const late = { now: () => clock.now(), sleepUntil: (at: number, signal?: AbortSignal) => clock.sleepUntil(at + 250, signal) };
+    const done = constantArrivalRate.run(constant({ preAllocatedVUs: 2, maxVUs: 2 }), { ...ctx, clock: late, dropIterations: (n) => drops.push(n) });
+    await clock.run();
+    await done;
+    expect(allStarts(fakes)).toEqual([0, 350, 350, 650, 650, 950, 950]);
+    expect(drops).toEqual([1, 1, 1]); // one report per batch
+    expect(record.dropped).toBe(0);
+  });
+
   it('lets in-flight iterations finish within gracefulStop, then interrupts them', async () => {
     const { clock, fakes, ctx } = fakeContext(3, 1700, 1000);
     const done = constantArrivalRate.run(constant({ rate: 2, preAllocatedVUs: 3, maxVUs: 3 }), ctx);
