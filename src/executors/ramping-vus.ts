@@ -72,7 +72,8 @@ async function followSchedule(steps: readonly RampStep[], vus: readonly Schedule
   const start = ctx.clock.now();
   let current = 0;
   for (const step of steps) {
-    await ctx.clock.sleepUntil(start + step.atMs, ctx.stopping);
+    // The step at 0 is applied before run() first yields: the engine takes that report as the start count.
+    if (step.atMs > 0) await ctx.clock.sleepUntil(start + step.atMs, ctx.stopping);
     if (ctx.stopping.aborted) break;
     const target = Math.min(step.vus, vus.length);
     active.batch(() => {

@@ -49,12 +49,16 @@ describe('ramping-vus', () => {
     const out = join(dir, 'series.ndjson');
     const res = await runVolley(['run', path, '-q', '--workers', '2', '-e', `BASE_URL=${target.httpUrl}`, '--out', `json=${out}`], { timeoutMs: 90_000 });
     expect(res.code, res.stderr).toBe(0);
-    const vus = readTimeSeries(out).perSecond('vus', 'value');
+    const series = readTimeSeries(out);
+    const vus = series.perSecond('vus', 'value');
+    const max = series.perSecond('vus', 'max');
     for (let s = 0; s < 20; s++) {
       const [lo, hi] = scheduledRange(s);
       const value = vus.get(s);
       expect(value, `second ${s}: expected ${lo}–${hi} ±1, series ${JSON.stringify([...vus])}`).toBeGreaterThanOrEqual(lo - 1);
       expect(value, `second ${s}: expected ${lo}–${hi} ±1, series ${JSON.stringify([...vus])}`).toBeLessThanOrEqual(hi + 1);
+      // Never above the stage either: no instant with every allocated VU active (at the start, say).
+      expect(max.get(s), `second ${s} max, series ${JSON.stringify([...max])}`).toBeLessThanOrEqual(hi + 1);
     }
   }, 100_000);
 

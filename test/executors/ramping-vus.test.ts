@@ -40,6 +40,14 @@ describe('ramping-vus run', () => {
     expect(clock.now()).toBe(10_000);
   });
 
+  it('reports the start count before run() first yields (else the engine counts every VU active)', async () => {
+    const { clock, ctx, record } = fakeContext(5, 100);
+    const done = rampingVus.run(config(2, [st(1000, 5)], 0), ctx);
+    expect(record.active).toEqual([{ at: 0, count: 2 }]);
+    await clock.run();
+    await done;
+  });
+
   it("counts VUs in at k6's instants (1 → 3 over 3s: the 2nd at 1500); one counted in at the very end starts nothing", async () => {
     const { fakes, record } = await runOnFakes(config(1, [st(3000, 3)], 0), 1000);
     expect(fakes.map((f) => f.starts)).toEqual([[0, 1000, 2000], [1500, 2500], []]);
