@@ -2,9 +2,9 @@
  * startup: from `volley run` being spawned to its first request arriving at a target, for a
  * scenario that imports two npm packages (benchmarks/scenarios/two-packages.ts). The target is a
  * node:http server inside this process, so the spawn time and the arrival time are read from one
- * clock (performance.now()). Beside it, the same figure for `node -e` sending one request: the floor
- * that Node's own boot sets. volley's breakdown comes from its start-up trace
- * (TRACE_VOLLEY_STARTUP=1, src/coordinator/startup-trace.ts).
+ * clock (performance.now()). Beside it, the same for a scenario without imports (what the two
+ * packages cost) and for `node -e` sending one request (the floor Node's own boot sets). volley's
+ * breakdown comes from its start-up trace (TRACE_VOLLEY_STARTUP=1, src/coordinator/startup-trace.ts).
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
@@ -21,6 +21,7 @@ export const name = 'startup';
 export const description = 'ms from spawning `volley run` (scenario importing 2 npm packages) to its first request; breakdown';
 
 const SCENARIO = fileURLToPath(new URL('./scenarios/two-packages.ts', import.meta.url));
+const NO_IMPORTS = fileURLToPath(new URL('./scenarios/get-only.ts', import.meta.url));
 const GOAL_MS = 400;
 const RUN_TIMEOUT_MS = 30_000;
 /** The trace's phases, in the order they happen. */
@@ -31,7 +32,7 @@ const PHASES = [
   ['workersReady', 'workers ready (worker + init)'],
 ];
 
-/** Runs volley and the `node -e` floor alternately, `runs` times each, and prints each run, then the medians. */
+/** Runs volley (with and without the imports) and the `node -e` floor in turn, `runs` times each; prints each run, then the medians. */
 export async function run({ smoke, log }) {
   const unavailable = volleyUnavailableReason();
   if (unavailable) throw new Error(unavailable);
@@ -40,32 +41,36 @@ export async function run({ smoke, log }) {
   const runs = smoke ? 2 : 7;
   const target = await startTarget();
   const volley = [];
+  const bare = [];
   const floor = [];
   let busy = 0;
   log(`${name}  ${runs} run(s) each, alternating; target: node:http in the harness; volley: run two-packages.ts -i 1 (1 VU, 1 worker)`);
   try {
     for (let i = 1; i <= runs; i++) {
       const watch = startCpuWatch();
-      const v = await timeVolley(target, `volley-${i}`);
+      const v = await timeVolley(target, `volley-${i}`, SCENARIO);
+      const b = await timeVolley(target, `bare-${i}`, NO_IMPORTS);
       const n = await timeNode(target, `node-${i}`);
       const note = contentionNote(watch.stop());
       if (note) busy++;
       volley.push(v);
+      bare.push(b.totalMs);
       floor.push(n);
       const phases = PHASES.map(([key]) => `${key} ${Math.round(v.trace[key])}`).join(', ');
-      log(columns([name, `run ${i}/${runs}`, `volley ${Math.round(v.totalMs)} ms`, `node -e ${Math.round(n)} ms`, `trace: ${phases}, first start ${Math.round(v.trace.firstStart)}`], [0, 0, 14, 14]) + note);
+      const cells = [name, `run ${i}/${runs}`, `volley ${Math.round(v.totalMs)} ms`, `no imports ${Math.round(b.totalMs)} ms`, `node -e ${Math.round(n)} ms`];
+      log(columns([...cells, `trace: ${phases}, first start ${Math.round(v.trace.firstStart)}`], [0, 0, 14, 18, 14]) + note);
     }
   } finally {
     await target.close();
   }
-  printMedians({ volley, floor, runs, busy, log });
+  printMedians({ volley, bare, floor, runs, busy, log });
 }
 
-/** Spawns `volley run` and resolves with `{ totalMs, trace }`: spawn → first request at `/ID`. */
-async function timeVolley(target, id) {
+/** Spawns `volley run SCENARIO` and resolves with `{ totalMs, trace }`: spawn → first request at `/ID`. */
+async function timeVolley(target, id, scenario) {
   const arrival = target.arrivalOf(id);
   const args = ['-i', '1', '--vus', '1', '--no-thresholds', '-e', `TARGET=${target.url}${id}`];
-  const result = await runVolleyWatched({ scenario: SCENARIO, args, timeoutMs: RUN_TIMEOUT_MS, sampleMs: 1000 });
+  const result = await runVolleyWatched({ scenario, args, timeoutMs: RUN_TIMEOUT_MS, sampleMs: 1000 });
   return { totalMs: (await arrival) - result.spawnedAt, trace: result.trace };
 }
 
@@ -117,13 +122,14 @@ function startTarget() {
   });
 }
 
-function printMedians({ volley, floor, runs, busy, log }) {
+function printMedians({ volley, bare, floor, runs, busy, log }) {
   const total = median(volley.map((v) => v.totalMs));
   const m = (key) => median(volley.map((v) => v.trace[key]));
   const accounted = PHASES.reduce((sum, [key]) => sum + m(key), 0);
   const busyNote = busy > 0 ? `  [${busy} of ${runs} run(s) on a busy machine]` : '';
   const verdict = total <= GOAL_MS ? 'met' : 'NOT met';
-  log(`${name}  median of ${runs}  volley spawn → first request ${Math.round(total)} ms   goal ≤ ${GOAL_MS} ms: ${verdict}   node -e floor ${Math.round(median(floor))} ms${busyNote}`);
+  const others = `without the imports ${Math.round(median(bare))} ms   node -e floor ${Math.round(median(floor))} ms`;
+  log(`${name}  median of ${runs}  volley spawn → first request ${Math.round(total)} ms   goal ≤ ${GOAL_MS} ms: ${verdict}   ${others}${busyNote}`);
   const parts = PHASES.map(([key, label]) => `${label} ${Math.round(m(key))}`);
   parts.push(`between phases ${Math.round(m('firstStart') - accounted)}`);
   parts.push(`start broadcast → request arrives ${Math.round(total - m('firstStart'))} (50 ms start lead, the VU's connect, and node's boot before its clock starts)`);
