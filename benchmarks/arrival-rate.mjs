@@ -74,7 +74,7 @@ const sustained = (r) => r.achieved >= SUSTAINED;
 
 function line(r, phase = 'fixed') {
   const lag = r.lagP99 === undefined ? 'n/a' : `${r.lagP99.toFixed(2)} ms`;
-  const cells = [name, phase, `${r.rate.toLocaleString('en-US')}/s × ${r.seconds} s`, `achieved/target ${r.achieved.toFixed(3)}`, `dropped ${r.dropped}`, `start lag p99 ${lag}`];
+  const cells = [name, phase, `${r.rate.toLocaleString('en-US')}/s × ${r.seconds} s`, `achieved/target ${r.achieved.toFixed(4)}`, `dropped ${r.dropped}`, `start lag p99 ${lag}`];
   return columns(cells, [0, 6, 18, 24, 14]) + r.note;
 }
 
