@@ -41,7 +41,7 @@ export async function run({ smoke, log }) {
   const limit = openFilesLimit();
   const hard = Number.isFinite(limit?.hard) ? limit.hard : 20_000;
   const plan = smoke
-    ? { durationS: 4, settleS: 2, low: 200, high: 1000, atLimit: null, sleeping: 2000 }
+    ? { durationS: 3, settleS: 1.5, low: 200, high: 1000, atLimit: null, sleeping: 2000 }
     : { durationS: 15, settleS: 5, low: 1000, high: 10_000, atLimit: hard - FD_HEADROOM, sleeping: 50_000 };
   const workers = availableParallelism();
   log(`${name}  ${workers} worker(s) (one per core), constant-vus ${plan.durationS} s, each connected VU: http.get + sleep(1); RSS = max of /proc/PID/status VmRSS from ${plan.settleS} s after the start to the end`);
