@@ -84,8 +84,8 @@ async function timeNode(target, id) {
   const exited = new Promise((resolve) => child.on('close', resolve));
   const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
   try {
-    const code = await exited;
-    if (code !== 0) throw new Error(`node -e exited ${code}`);
+    const exitCode = await exited;
+    if (exitCode !== 0) throw new Error(`node -e exited ${exitCode}`);
     return (await arrival) - spawnedAt;
   } finally {
     clearTimeout(timer);
@@ -106,15 +106,20 @@ function startTarget() {
     server.listen(0, '127.0.0.1', () => {
       resolve({
         url: `http://127.0.0.1:${server.address().port}/`,
-        arrivalOf: (id) =>
-          new Promise((res, rej) => {
+        arrivalOf: (id) => {
+          const arrival = new Promise((res, rej) => {
             const timer = setTimeout(() => rej(new Error(`no request for /${id} within ${RUN_TIMEOUT_MS} ms`)), RUN_TIMEOUT_MS);
+            timer.unref();
             waiting.set(id, (t) => {
               clearTimeout(timer);
               waiting.delete(id);
               res(t);
             });
-          }),
+          });
+          // When the run fails first, nobody awaits the arrival: its timeout must not crash the harness.
+          arrival.catch(() => {});
+          return arrival;
+        },
         close: () => new Promise((res) => server.close(res)),
       });
     });
