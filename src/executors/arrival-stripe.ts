@@ -15,8 +15,8 @@
  * the other segments' iterations; a larger one walks the whole schedule and keeps its own (a few
  * arithmetic operations per iteration).
  */
-import type { Fraction, Segment } from './segment.js';
-import { WHOLE } from './segment.js';
+import type { Segment } from './segment.js';
+import { WHOLE, gcd } from './segment.js';
 import { arrivalOffsets, arrivalShare, totalIterations, type ArrivalSpec } from './arrival-schedule.js';
 
 /** Iterations i with σ(i mod period) in [from, to) (see the module comment). */
@@ -28,11 +28,6 @@ export interface ArrivalStripe {
 }
 
 const GOLDEN_SECTION = (3 - Math.sqrt(5)) / 2;
-
-function gcd(a: number, b: number): number {
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
 
 /** The stripe of `segment` (default: the whole run) for a scenario of `maxVUs` VUs. */
 export function stripeOf(segment: Segment | undefined, maxVUs: number): ArrivalStripe {
@@ -76,16 +71,4 @@ export function* stripeOffsets(spec: ArrivalSpec, stripe: ArrivalStripe): Genera
   for (const offset of arrivalOffsets(spec)) {
     if (owns(stripe, i++)) yield offset;
   }
-}
-
-/** The part `inner` of the segment `outer`, as exact fractions (a split of a split). */
-export function segmentWithin(outer: Segment, inner: Segment): Segment {
-  const at = (f: Fraction): Fraction => {
-    const { from: a, to: b } = outer;
-    const den = a.den * b.den * f.den;
-    const num = a.num * b.den * f.den + (b.num * a.den - a.num * b.den) * f.num;
-    const g = gcd(num, den) || 1;
-    return { num: num / g, den: den / g };
-  };
-  return { from: at(inner.from), to: at(inner.to) };
 }

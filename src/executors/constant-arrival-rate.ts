@@ -8,8 +8,8 @@ import type { Segment } from './segment.js';
 import type { ConstantArrivalSpec } from './arrival-schedule.js';
 import { readDuration, readNumber } from './fields.js';
 import { readArrivalPool, readTimeUnit, type ArrivalPool } from './arrival-fields.js';
-import { scaleInt } from './segment.js';
-import { segmentWithin, stripeOf, stripeOffsets } from './arrival-stripe.js';
+import { scaleInt, segmentWithin } from './segment.js';
+import { stripeOf, stripeOffsets } from './arrival-stripe.js';
 import { driveArrivals } from './arrival-driver.js';
 
 export interface ConstantArrivalRateConfig extends ArrivalPool {
@@ -34,7 +34,7 @@ export const constantArrivalRate = {
     return { maxVUs: c.segment ? scaleInt(c.maxVUs, c.segment) : c.maxVUs, maxDurationMs: c.durationMs + gracefulStopMs };
   },
   split(c, seg) {
-    return { ...c, segment: c.segment ? segmentWithin(c.segment, seg) : seg };
+    return { ...c, segment: segmentWithin(c.segment, seg) };
   },
   async run(c, ctx) {
     const spec: ConstantArrivalSpec = { rate: c.rate, timeUnitMs: c.timeUnitMs, durationMs: c.durationMs };

@@ -8,8 +8,8 @@ import type { Segment } from './segment.js';
 import type { ArrivalStage, RampingArrivalSpec } from './arrival-schedule.js';
 import { readNumber } from './fields.js';
 import { readArrivalPool, readRateStages, readTimeUnit, type ArrivalPool } from './arrival-fields.js';
-import { scaleInt } from './segment.js';
-import { segmentWithin, stripeOf, stripeOffsets } from './arrival-stripe.js';
+import { scaleInt, segmentWithin } from './segment.js';
+import { stripeOf, stripeOffsets } from './arrival-stripe.js';
 import { driveArrivals } from './arrival-driver.js';
 
 export interface RampingArrivalRateConfig extends ArrivalPool {
@@ -45,7 +45,7 @@ export const rampingArrivalRate = {
     return { maxVUs: c.segment ? scaleInt(c.maxVUs, c.segment) : c.maxVUs, maxDurationMs: stagesDurationMs(c.stages) + gracefulStopMs };
   },
   split(c, seg) {
-    return { ...c, segment: c.segment ? segmentWithin(c.segment, seg) : seg };
+    return { ...c, segment: segmentWithin(c.segment, seg) };
   },
   async run(c, ctx) {
     const spec: RampingArrivalSpec = { startRate: c.startRate, timeUnitMs: c.timeUnitMs, stages: c.stages };

@@ -7,11 +7,11 @@
  * `gracefulStop`, then the rest are interrupted (graceful-stop.ts), ramp-down timers still running.
  */
 import type { ExecutorContext, ExecutorDefinition } from './types.js';
-import type { Fraction, Segment } from './segment.js';
+import type { Segment } from './segment.js';
 import type { RampStage, RampStep } from './vu-ramp.js';
 import { readDuration, readInt } from './fields.js';
 import { readVuStages } from './stage-fields.js';
-import { scaleInt } from './segment.js';
+import { scaleInt, segmentWithin } from './segment.js';
 import { maxVUs, rampSteps, shareSteps, totalDurationMs } from './vu-ramp.js';
 import { ScheduledVu } from './scheduled-vu.js';
 import { ActiveCount } from './active-count.js';
@@ -46,7 +46,7 @@ export const rampingVus = {
   },
   split(c, seg) {
     // The whole schedule travels with the segment: a share is only known by striping the whole's VUs.
-    return { ...c, segment: c.segment ? within(c.segment, seg) : seg };
+    return { ...c, segment: segmentWithin(c.segment, seg) };
   },
   async run(c, ctx) {
     const endAt = ctx.clock.now() + totalDurationMs(c.stages);
@@ -84,15 +84,4 @@ async function followSchedule(steps: readonly RampStep[], vus: readonly Schedule
   }
   active.flush(); // stopped before the first step: tell the engine none of its VUs is active
   await Promise.all(vus.map((vu) => vu.settled()));
-}
-
-/** The part `inner` of the segment `outer`: [a + (b − a)·c, a + (b − a)·d) as exact fractions. */
-function within(outer: Segment, inner: Segment): Segment {
-  const at = (f: Fraction): Fraction => {
-    const { from: a, to: b } = outer;
-    const den = a.den * b.den * f.den;
-    const num = a.num * b.den * f.den + (b.num * a.den - a.num * b.den) * f.num;
-    return { num, den };
-  };
-  return { from: at(inner.from), to: at(inner.to) };
 }

@@ -83,3 +83,26 @@ function parseFraction(text: string): Fraction | undefined {
   const den = 1_000_000;
   return { num: Math.round(value * den), den };
 }
+
+/** Greatest common divisor of two non-negative integers. */
+export function gcd(a: number, b: number): number {
+  while (b !== 0) [a, b] = [b, a % b];
+  return a;
+}
+
+/**
+ * The part `inner` of the segment `outer` (a split of a split, e.g. a worker's share of one
+ * machine's execution segment): [a + (b − a)·c, a + (b − a)·d) as exact, reduced fractions.
+ * `outer` undefined is the whole run.
+ */
+export function segmentWithin(outer: Segment | undefined, inner: Segment): Segment {
+  if (outer === undefined) return inner;
+  const at = (f: Fraction): Fraction => {
+    const { from: a, to: b } = outer;
+    const den = a.den * b.den * f.den;
+    const num = a.num * b.den * f.den + (b.num * a.den - a.num * b.den) * f.num;
+    const g = gcd(num, den) || 1;
+    return { num: num / g, den: den / g };
+  };
+  return { from: at(inner.from), to: at(inner.to) };
+}

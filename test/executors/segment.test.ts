@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nthSegment, offsetInt, parseSegment, scaleInt, scaleIntAlong, scaleReal } from '../../src/executors/segment.js';
+import { nthSegment, offsetInt, parseSegment, scaleInt, scaleIntAlong, scaleReal, segmentWithin } from '../../src/executors/segment.js';
 
 /** A small deterministic PRNG so the property test is repeatable. */
 function rng(seed: number): () => number {
@@ -54,5 +54,21 @@ describe('segment arithmetic', () => {
 
   it.each(['1:0', '0:2', 'a:b', '0:1:1', '1/2:1/2'])('rejects %s', (text) => {
     expect(parseSegment(text)).toBeUndefined();
+  });
+});
+
+describe('segmentWithin', () => {
+  it('maps a worker share into a machine segment, reduced', () => {
+    const machine = parseSegment('1/3:2/3')!;
+    expect(segmentWithin(machine, nthSegment(1, 2))).toEqual({ from: { num: 1, den: 2 }, to: { num: 2, den: 3 } });
+    expect(segmentWithin(undefined, machine)).toBe(machine);
+  });
+
+  it('tiles the outer segment: the shares of its split sum to its own share', () => {
+    const machine = parseSegment('1/3:1')!;
+    for (const workers of [1, 2, 3, 7]) {
+      const sum = Array.from({ length: workers }, (_, i) => scaleInt(1001, segmentWithin(machine, nthSegment(i, workers)))).reduce((a, b) => a + b, 0);
+      expect(sum).toBe(scaleInt(1001, machine));
+    }
   });
 });

@@ -15,12 +15,20 @@ export class FakeClock implements Clock {
   sleepUntil(atMs: number, signal?: AbortSignal): Promise<void> {
     if (atMs <= this.t || signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
-      const sleeper = { at: atMs, resolve };
-      this.sleepers.push(sleeper);
-      signal?.addEventListener('abort', () => {
+      const onAbort = () => {
         this.sleepers = this.sleepers.filter((s) => s !== sleeper);
         resolve();
-      }, { once: true });
+      };
+      // Woken by time: drop the abort listener, as the real clock does, so long runs do not pile them up.
+      const sleeper = {
+        at: atMs,
+        resolve: () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      this.sleepers.push(sleeper);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
   /** Moves time from sleeper to sleeper (letting promises settle between) until none is left or `limitMs` is reached. */
