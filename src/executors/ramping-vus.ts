@@ -32,7 +32,7 @@ export const rampingVus = {
     const before = issues.length;
     const config = {
       startVUs: readInt(raw, 'startVUs', path, issues, 0, 1),
-      stages: readVuStages(raw, 'stages', path, issues),
+      stages: readVuStages(raw, path, issues),
       gracefulRampDownMs: readDuration(raw, 'gracefulRampDown', path, issues, 30_000),
     };
     if (issues.length === before && maxVUs(config.startVUs, config.stages) === 0) {
