@@ -1,23 +1,17 @@
 /**
  * `constant-arrival-rate`: `rate` iterations start every `timeUnit` for `duration`, whatever the
  * iterations take (k6's open model). The offsets come from arrival-schedule.ts, a segment's share of
- * them from arrival-stripe.ts, and arrival-driver.ts starts them on a pool of VUs.
+ * them from arrival-stripe.ts, and arrival-driver.ts starts them on a pool of VUs (arrival-executor.ts).
  */
 import type { ExecutorDefinition } from './types.js';
-import type { Segment } from './segment.js';
-import type { ConstantArrivalSpec } from './arrival-schedule.js';
 import { readDuration, readNumber } from './fields.js';
-import { readArrivalPool, readTimeUnit, type ArrivalPool } from './arrival-fields.js';
-import { scaleInt, segmentWithin } from './segment.js';
-import { stripeOf, stripeOffsets } from './arrival-stripe.js';
-import { driveArrivals } from './arrival-driver.js';
+import { readArrivalPool, readTimeUnit } from './arrival-fields.js';
+import { arrivalMethods, type ArrivalConfig } from './arrival-executor.js';
 
-export interface ConstantArrivalRateConfig extends ArrivalPool {
+export interface ConstantArrivalRateConfig extends ArrivalConfig {
   rate: number;
   timeUnitMs: number;
   durationMs: number;
-  /** The part of the whole this config runs (absent: all of it); VU counts are the whole's. */
-  segment?: Segment;
 }
 
 export const constantArrivalRate = {
@@ -30,16 +24,8 @@ export const constantArrivalRate = {
     if (raw.duration !== undefined && durationMs <= 0) issues.push({ path: `${path}.duration`, message: 'must be longer than 0s' });
     return { rate, timeUnitMs: readTimeUnit(raw, path, issues), durationMs, ...readArrivalPool(raw, path, issues) };
   },
-  plan(c, gracefulStopMs) {
-    return { maxVUs: c.segment ? scaleInt(c.maxVUs, c.segment) : c.maxVUs, maxDurationMs: c.durationMs + gracefulStopMs };
-  },
-  split(c, seg) {
-    return { ...c, segment: segmentWithin(c.segment, seg) };
-  },
-  async run(c, ctx) {
-    const spec: ConstantArrivalSpec = { rate: c.rate, timeUnitMs: c.timeUnitMs, durationMs: c.durationMs };
-    const offsets = stripeOffsets(spec, stripeOf(c.segment, c.maxVUs));
-    const preAllocatedVUs = c.segment ? scaleInt(c.preAllocatedVUs, c.segment) : c.preAllocatedVUs;
-    await driveArrivals({ offsets, durationMs: c.durationMs, preAllocatedVUs }, ctx);
-  },
+  ...arrivalMethods<ConstantArrivalRateConfig>(
+    (c) => ({ rate: c.rate, timeUnitMs: c.timeUnitMs, durationMs: c.durationMs }),
+    (c) => c.durationMs,
+  ),
 } satisfies ExecutorDefinition<ConstantArrivalRateConfig>;

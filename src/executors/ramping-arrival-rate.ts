@@ -4,21 +4,16 @@
  * from arrival-stripe.ts, starts and the VU pool from arrival-driver.ts.
  */
 import type { ExecutorDefinition } from './types.js';
-import type { Segment } from './segment.js';
-import type { ArrivalStage, RampingArrivalSpec } from './arrival-schedule.js';
+import type { ArrivalStage } from './arrival-schedule.js';
 import { readNumber } from './fields.js';
-import { readArrivalPool, readTimeUnit, type ArrivalPool } from './arrival-fields.js';
+import { readArrivalPool, readTimeUnit } from './arrival-fields.js';
 import { readRateStages } from './stage-fields.js';
-import { scaleInt, segmentWithin } from './segment.js';
-import { stripeOf, stripeOffsets } from './arrival-stripe.js';
-import { driveArrivals } from './arrival-driver.js';
+import { arrivalMethods, type ArrivalConfig } from './arrival-executor.js';
 
-export interface RampingArrivalRateConfig extends ArrivalPool {
+export interface RampingArrivalRateConfig extends ArrivalConfig {
   startRate: number;
   timeUnitMs: number;
   stages: ArrivalStage[];
-  /** The part of the whole this config runs (absent: all of it); VU counts are the whole's. */
-  segment?: Segment;
 }
 
 /** The stages' total duration: the scenario's duration before gracefulStop. */
@@ -42,16 +37,8 @@ export const rampingArrivalRate = {
     }
     return config;
   },
-  plan(c, gracefulStopMs) {
-    return { maxVUs: c.segment ? scaleInt(c.maxVUs, c.segment) : c.maxVUs, maxDurationMs: stagesDurationMs(c.stages) + gracefulStopMs };
-  },
-  split(c, seg) {
-    return { ...c, segment: segmentWithin(c.segment, seg) };
-  },
-  async run(c, ctx) {
-    const spec: RampingArrivalSpec = { startRate: c.startRate, timeUnitMs: c.timeUnitMs, stages: c.stages };
-    const offsets = stripeOffsets(spec, stripeOf(c.segment, c.maxVUs));
-    const preAllocatedVUs = c.segment ? scaleInt(c.preAllocatedVUs, c.segment) : c.preAllocatedVUs;
-    await driveArrivals({ offsets, durationMs: stagesDurationMs(c.stages), preAllocatedVUs }, ctx);
-  },
+  ...arrivalMethods<RampingArrivalRateConfig>(
+    (c) => ({ startRate: c.startRate, timeUnitMs: c.timeUnitMs, stages: c.stages }),
+    (c) => stagesDurationMs(c.stages),
+  ),
 } satisfies ExecutorDefinition<RampingArrivalRateConfig>;
