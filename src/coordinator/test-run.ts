@@ -1,0 +1,174 @@
+/**
+ * One run of a prepared scenario, phase by phase: setup → load → teardown → summary. It owns what
+ * the phases share — the run's metrics, live thresholds, `--out` outputs and the control API — and
+ * closes the outputs and the control API on every exit path. What happens after the start is
+ * recorded in the RunOutcome, so the summary is always written; errors before it (107 in setup,
+ * 100) are thrown.
+ */
+import { availableParallelism } from 'node:os';
+import type { Io } from '../io.js';
+import { LifecycleTimeoutError, VolleyError } from '../errors.js';
+import type { ThresholdResult } from '../thresholds/thresholds.js';
+import { openOutputs, type OutputSet } from '../outputs/output-set.js';
+import type { SummaryData } from '../outputs/summary-data.js';
+import { openControl, type OpenedControl } from '../control/open-control.js';
+import { taintedNow } from '../control/tainted.js';
+import type { PreparedScenario } from './prepare.js';
+import { LiveRun, type LiveRunResult } from './live-run.js';
+import { RunMetrics } from './run-metrics.js';
+import { LiveThresholds } from './live-thresholds.js';
+import { planScenarios, workerCount } from './plan.js';
+import type { StopControl } from './stop-control.js';
+import { exitCodeOf, type RunOutcome } from './exit-code.js';
+import { finishRun } from './finish-run.js';
+import { banner } from './banner.js';
+import type { RunRequest } from './run-request.js';
+
+export class TestRun {
+  private readonly p: PreparedScenario;
+  private readonly req: RunRequest;
+  private readonly io: Io;
+  private readonly stop: StopControl;
+  private readonly outcome: RunOutcome;
+  private readonly metrics: RunMetrics;
+  private readonly thresholds: LiveThresholds;
+  private outputs: OutputSet | undefined;
+  private control: OpenedControl | undefined;
+  private live: LiveRun | undefined;
+
+  constructor(prepared: PreparedScenario, req: RunRequest, io: Io, stop: StopControl, outcome: RunOutcome) {
+    this.p = prepared;
+    this.req = req;
+    this.io = io;
+    this.stop = stop;
+    this.outcome = outcome;
+    this.metrics = new RunMetrics(prepared.store);
+    this.thresholds = new LiveThresholds(prepared.thresholds, prepared.store, (failures) => this.abortOnThresholds(failures));
+    this.metrics.onSecond((second) => {
+      this.outputs?.addSecond(second);
+      this.thresholds.addSecond(second);
+    });
+  }
+
+  /** Runs every phase and returns the exit code. */
+  async run(): Promise<number> {
+    const { p, outcome } = this;
+    let summary: SummaryData | undefined;
+    try {
+      this.outputs = openOutputs(this.req.outputs, this.io.cwd, p.options.summaryTrendStats);
+      this.control = await this.openControl();
+      const setupData = p.exports.includes('setup') ? await this.setup() : undefined;
+      // test.abort() in setup skips the load, as in k6.
+      const load = outcome.aborted ? skippedLoad() : await this.load(setupData);
+      outcome.stoppedFromOutside ||= this.stop.requested;
+      if (p.exports.includes('teardown')) await this.teardown(setupData);
+      this.metrics.end();
+      summary = await finishRun({
+        req: this.req,
+        io: this.io,
+        options: p.options,
+        store: p.store,
+        thresholds: this.thresholds,
+        run: load,
+        outcome,
+        lifecycle: p.lifecycle,
+        outputs: this.outputs,
+        hasHandleSummary: p.exports.includes('handleSummary'),
+      });
+      this.control?.control.ended();
+      return exitCodeOf(outcome);
+    } finally {
+      await this.control?.close();
+      // A write failure is reported, not fatal: the summary is already out.
+      for (const message of (await this.outputs?.finish(summary)) ?? []) this.io.stderr.write(`error: ${message}\n`);
+    }
+  }
+
+  private openControl(): Promise<OpenedControl | undefined> {
+    const { p, outcome, stop } = this;
+    return openControl(
+      this.req.address,
+      {
+        planned: planScenarios(p.options),
+        stop: () => stop.requestStop('stop requested through the control API'),
+        stopped: () => stop.requested || outcome.aborted,
+        tainted: (elapsedMs) => outcome.thresholdsFailed || taintedNow(p.thresholds, p.store, elapsedMs),
+      },
+      this.io.stderr,
+    );
+  }
+
+  private async setup(): Promise<string | undefined> {
+    const { lifecycle, options } = this.p;
+    const timeout = () => new LifecycleTimeoutError('setup', options.setupTimeoutMs);
+    const done = await lifecycle.request({ type: 'setup', options }, 'setupDone', options.setupTimeoutMs, timeout);
+    this.metrics.fromLifecycle(done.final);
+    return done.setupData;
+  }
+
+  private async load(setupData: string | undefined): Promise<LiveRunResult> {
+    const { p, req, io } = this;
+    const control = this.control?.control;
+    const planned = planScenarios(p.options);
+    const workers = workerCount(req.workers, availableParallelism(), planned);
+    const { bundlePath, scriptPath } = p.compiled;
+    if (!req.quiet) io.stderr.write(banner(scriptPath, io.cwd, planned, workers));
+    const live = new LiveRun({
+      bundlePath,
+      scriptPath,
+      options: p.options,
+      planned,
+      workers,
+      env: p.env,
+      setupData,
+      metrics: this.metrics,
+      onStart: (startedAtMs) => {
+        this.thresholds.start(startedAtMs);
+        control?.started();
+      },
+      observe: control && ((msg) => control.observe(msg)),
+      outcome: this.outcome,
+      log: io.stderr,
+    });
+    this.stop.attach(live);
+    this.live = live;
+    control?.attach(live);
+    try {
+      // A worker's init error arrives as the VolleyError it was (107 for the script's fault) and propagates as is.
+      return await live.run();
+    } finally {
+      this.stop.attach(undefined);
+      this.live = undefined;
+      control?.detach();
+    }
+  }
+
+  private async teardown(setupData: string | undefined): Promise<void> {
+    const { lifecycle, options } = this.p;
+    const timeout = () => new LifecycleTimeoutError('teardown', options.teardownTimeoutMs);
+    try {
+      const done = await lifecycle.request({ type: 'teardown', options, setupData }, 'teardownDone', options.teardownTimeoutMs, timeout);
+      this.metrics.fromLifecycle(done.final);
+    } catch (err) {
+      if (!(err instanceof VolleyError)) throw err;
+      this.io.stderr.write(`error: ${err.message}\n`);
+      if (err instanceof LifecycleTimeoutError) this.outcome.teardownTimedOut = true;
+      else this.outcome.lateScriptError = true;
+    }
+  }
+
+  /** An abortOnFail threshold failed: stop at once (in-flight iterations are interrupted, as in k6). */
+  private abortOnThresholds(failures: ThresholdResult[]): void {
+    this.outcome.thresholdsFailed = true;
+    this.io.stderr.write(`thresholds crossed (abortOnFail): ${failures.map(describeFailure).join(', ')}; stopping the run\n`);
+    this.live?.stop(true);
+  }
+}
+
+function describeFailure(r: ThresholdResult): string {
+  return `${r.key} ${r.expression}${r.observed === undefined ? '' : ` (observed ${Number(r.observed.toFixed(3))})`}`;
+}
+
+function skippedLoad(): LiveRunResult {
+  return { startedAtMs: Date.now(), endedAtMs: Date.now(), errors: [] };
+}
