@@ -47,7 +47,10 @@ export async function run({ smoke, log }) {
   log(`${name}  ${workers} worker(s) (one per core), constant-vus ${plan.durationS} s, each connected VU: http.get + sleep(1); RSS = max of /proc/PID/status VmRSS from ${plan.settleS} s after the start to the end`);
   log(`${name}  open files: hard limit ${grouped.format(hard)} (soft ${limit ? grouped.format(limit.soft) : '?'}); volley's soft limit raised to the hard one`);
 
-  const server = await startNginx({ binary: await ensureNginx(log), connections: hard - 100, log });
+  // nginx closes idle keep-alive connections once fewer than 1/16 of worker_connections are free
+  // ("worker_connections are not enough, reusing connections"), so it needs 16/15 of the VUs held;
+  // its open files stay at one per connection, under the hard limit.
+  const server = await startNginx({ binary: await ensureNginx(log), connections: Math.ceil((hard * 16) / 15), log });
   const measured = new Map();
   const failures = [];
   try {
