@@ -11,6 +11,7 @@ import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runVolleyWatched } from './generators/volley-watched.mjs';
+import { WORKER_ENTRIES, timeWorkerBoot } from './generators/worker-boot.mjs';
 import { staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
 import { track } from './harness/cleanup.mjs';
 import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
@@ -43,6 +44,7 @@ export async function run({ smoke, log }) {
   const volley = [];
   const bare = [];
   const floor = [];
+  const boots = [];
   let busy = 0;
   log(`${name}  ${runs} run(s) each, alternating; target: node:http in the harness; volley: run two-packages.ts -i 1 (1 VU, 1 worker)`);
   try {
@@ -51,19 +53,47 @@ export async function run({ smoke, log }) {
       const v = await timeVolley(target, `volley-${i}`, SCENARIO);
       const b = await timeVolley(target, `bare-${i}`, NO_IMPORTS);
       const n = await timeNode(target, `node-${i}`);
+      const boot = await timeBoots();
       const note = contentionNote(watch.stop());
       if (note) busy++;
       volley.push(v);
       bare.push(b.totalMs);
       floor.push(n);
+      boots.push(boot);
       const phases = PHASES.map(([key]) => `${key} ${Math.round(v.trace[key])}`).join(', ');
       const cells = [name, `run ${i}/${runs}`, `volley ${Math.round(v.totalMs)} ms`, `no imports ${Math.round(b.totalMs)} ms`, `node -e ${Math.round(n)} ms`];
-      log(columns([...cells, `trace: ${phases}, first start ${Math.round(v.trace.firstStart)}`], [0, 0, 14, 18, 14]) + note);
+      const threads = `threads: empty ${Math.round(boot.empty)}, load ${Math.round(boot.load)}, lifecycle ${Math.round(boot.lifecycle)}`;
+      log(columns([...cells, `trace: ${phases}, first start ${Math.round(v.trace.firstStart)}`, threads], [0, 0, 14, 18, 14]) + note);
     }
   } finally {
     await target.close();
   }
   printMedians({ volley, bare, floor, runs, busy, log });
+  printThreads({ volley, boots, log });
+}
+
+/** One worker-thread start each, in this process: empty, with the load worker's modules, with the lifecycle worker's. */
+async function timeBoots() {
+  return {
+    empty: await timeWorkerBoot(null),
+    load: await timeWorkerBoot(WORKER_ENTRIES.load),
+    lifecycle: await timeWorkerBoot(WORKER_ENTRIES.lifecycle),
+  };
+}
+
+/**
+ * What the two worker phases are made of: a thread starting and loading volley's modules (timed in
+ * this process, outside volley), and what is left, the scenario's init and the messages around it.
+ */
+function printThreads({ volley, boots, log }) {
+  const m = (key) => median(boots.map((b) => b[key]));
+  const phase = (key) => median(volley.map((v) => v.trace[key]));
+  const parts = [
+    `empty worker thread ${Math.round(m('empty'))}`,
+    `thread + load worker's modules ${Math.round(m('load'))} (workers ready ${Math.round(phase('workersReady'))}: init and messages ≈ ${Math.round(phase('workersReady') - m('load'))})`,
+    `thread + lifecycle worker's modules ${Math.round(m('lifecycle'))} (lifecycle load ${Math.round(phase('lifecycleLoad'))}: init and messages ≈ ${Math.round(phase('lifecycleLoad') - m('lifecycle'))})`,
+  ];
+  log(`${name}  worker threads started in the harness, medians in ms: ${parts.join(', ')}`);
 }
 
 /** Spawns `volley run SCENARIO` and resolves with `{ totalMs, trace }`: spawn → first request at `/ID`. */
