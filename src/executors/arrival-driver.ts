@@ -38,8 +38,10 @@ async function startOnSchedule(offsets: Iterable<number>, startAt: number, endAt
   let next = iterator.next();
   while (!next.done && !stopping.aborted) {
     const now = clock.now();
-    if (now >= endAt) break;
     let at = startAt + next.value;
+    // Offsets before the end still start when the loop wakes a little past it: every scheduled
+    // iteration is started or dropped, so iterations + dropped_iterations is the schedule's total.
+    if (at >= endAt) break;
     if (at > now) {
       await clock.sleepUntil(at, stopping);
       continue;

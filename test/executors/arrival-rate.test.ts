@@ -79,6 +79,17 @@ describe('constant-arrival-rate', () => {
     expect(record.dropped).toBe(0);
   });
 
+  it('still starts the offsets before the end when the loop wakes past it: nothing scheduled is lost', async () => {
+    const { clock, fakes, ctx, record } = fakeContext(5, 10);
+    const late = { now: () => clock.now(), sleepUntil: (at: number, signal?: AbortSignal) => clock.sleepUntil(at + 150, signal) };
+    const done = constantArrivalRate.run(constant(), { ...ctx, clock: late });
+    await clock.run();
+    await done;
+    expect(allScheduled(fakes)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+    expect(allStarts(fakes).at(-1)).toBeGreaterThan(1000); // 900's start came after the 1000 ms duration
+    expect(record.dropped).toBe(0);
+  });
+
   it('bounds a catch-up by the free VUs: the rest of an overdue batch is dropped, not queued', async () => {
     const { clock, fakes, ctx, record } = fakeContext(2, 10);
     const drops: number[] = [];
