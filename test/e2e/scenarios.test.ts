@@ -9,7 +9,7 @@ let target: RunningTarget;
 beforeAll(async () => (target = await startTestTarget()));
 afterAll(() => target.close());
 
-it.each(['quickstart.ts', 'ci-gate.ts', 'user-journey.ts', 'ramp-up.ts'])('scenarios/%s passes its thresholds', async (name) => {
+it.each(['quickstart.ts', 'ci-gate.ts', 'user-journey.ts', 'ramp-up.ts', 'slo-guard.ts'])('scenarios/%s passes its thresholds', async (name) => {
   const res = await runVolley(['run', join(REPO_ROOT, 'scenarios', name), '-e', `BASE_URL=${target.httpUrl}`]);
   expect(res.code, res.stderr + res.stdout).toBe(0);
   expect(res.stdout).toContain('THRESHOLDS');
