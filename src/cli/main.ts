@@ -11,11 +11,14 @@ import { runCommand } from './commands/run.js';
 import { demoCommand } from './commands/demo.js';
 import { targetCommand } from './commands/target.js';
 import { inspectCommand } from './commands/inspect.js';
+import { releaseWarmThreads } from '../coordinator/warm-threads.js';
 
 async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const setExit = (code: number) => (exitCode = code);
-  await yargs(argv)
+  const cli = yargs(argv);
+  skipHelpCaching(cli);
+  await cli
     .scriptName('volley')
     .env('VOLLEY')
     .command(runCommand(io, setExit))
@@ -35,6 +38,17 @@ async function main(argv: string[], io: Io): Promise<number> {
   return exitCode;
 }
 
+/**
+ * yargs formats the whole help text after starting a command's handler (≈ 75 ms of the main
+ * thread, in case the handler fails later and the failure prints help). Ours throws instead of
+ * printing help (`.fail` above), and `--help` formats it on demand, so the cache is never read.
+ */
+function skipHelpCaching(cli: ReturnType<typeof yargs>): void {
+  const internals = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internals?.getUsageInstance?.();
+  if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => {};
+}
+
 function report(err: unknown, io: Io): number {
   if (err instanceof VolleyError) {
     io.stderr.write(`error: ${err.message}\n${err.hint ? `hint: ${err.hint}\n` : ''}`);
@@ -46,6 +60,7 @@ function report(err: unknown, io: Io): number {
 
 const io = processIo();
 const code = await main(hideBin(process.argv), io).catch((err: unknown) => report(err, io));
+await releaseWarmThreads(); // started by bin/volley.mjs for a command that failed before using them
 // Exit only once stdout and stderr have drained: a summary piped to a file must arrive whole.
 await Promise.all([io.stdout, io.stderr].map((s) => new Promise<void>((resolve) => s.write('', () => resolve()))));
 process.exit(code);

@@ -3,14 +3,13 @@
  * message; a request may carry a timeout (setup/teardown), after which the worker is terminated.
  * Counterpart of {@link file://./../lifecycle/entry.ts}.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Writable } from 'node:stream';
 import type { FromLifecycle, ToLifecycle } from '../ipc/messages.js';
 import { EngineError, VolleyError, deserializeError } from '../errors.js';
 import { forwardLines } from './thread-output.js';
 import { awaitExit } from './thread-exit.js';
-
-const LIFECYCLE_ENTRY = new URL('../lifecycle/entry.js', import.meta.url);
+import { lifecycleThread } from './warm-threads.js';
 
 type Reply = Exclude<FromLifecycle, { type: 'testControl' } | { type: 'error' }>;
 
@@ -19,9 +18,10 @@ export class LifecycleClient {
   private readonly flushers: (() => void)[];
   private pending: { resolve: (m: Reply) => void; reject: (e: VolleyError) => void } | undefined;
   private closed = false;
+  private used = false;
 
   constructor(log: Writable, onTestControl: (action: 'abort' | 'fail', reason: string) => void) {
-    this.worker = new Worker(LIFECYCLE_ENTRY, { stdout: true, stderr: true });
+    this.worker = lifecycleThread();
     this.flushers = [forwardLines(this.worker.stdout, log, ''), forwardLines(this.worker.stderr, log, '')];
     this.worker.on('message', (msg: FromLifecycle) => {
       if (msg.type === 'testControl') return onTestControl(msg.action, msg.reason);
@@ -37,6 +37,7 @@ export class LifecycleClient {
   /** Sends a request and awaits its reply; past `timeoutMs`, terminates the worker and throws `onTimeout()`. */
   async request<T extends Reply['type']>(msg: ToLifecycle, expect: T, timeoutMs?: number, onTimeout?: () => VolleyError): Promise<Extract<Reply, { type: T }>> {
     const reply = new Promise<Reply>((resolve, reject) => (this.pending = { resolve, reject }));
+    this.used = true;
     this.worker.postMessage(msg);
     let timer: NodeJS.Timeout | undefined;
     const timeout = timeoutMs === undefined ? undefined : new Promise<never>((_, reject) => {
@@ -54,11 +55,14 @@ export class LifecycleClient {
     }
   }
 
-  /** Lets the worker exit by itself (delivering its output), or terminates it at once when `force` (a stage timed out). */
+  /**
+   * Lets the worker exit by itself (delivering its output), or terminates it at once when `force`
+   * (a stage timed out) or when it was never asked anything (the compile failed: no output to wait for).
+   */
   async close(force = false): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    if (force) await this.worker.terminate();
+    if (force || !this.used) await this.worker.terminate();
     else {
       this.worker.postMessage({ type: 'exit' } satisfies ToLifecycle);
       await awaitExit(this.worker);

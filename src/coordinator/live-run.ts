@@ -13,11 +13,16 @@ import type { RunOutcome } from './exit-code.js';
 import { workerShare, type PlannedScenario } from './plan.js';
 import { WorkerPool } from './worker-pool.js';
 import { markStartup } from './startup-trace.js';
+import { releaseWarmThreads } from './warm-threads.js';
 
 /** How long workers get to report after a hard stop before they are terminated. */
 const HARD_STOP_GRACE_MS = 3000;
-/** Lead time so every worker receives `start` before time 0. */
-const START_LEAD_MS = 50;
+/**
+ * Lead time so every worker receives `start` before time 0. The workers are idle by then (all said
+ * ready), so the message takes well under a millisecond; 20 ms leaves room for a busy machine's
+ * scheduling. A worker that still gets it late aligns to the same time 0 and starts behind it.
+ */
+const START_LEAD_MS = 20;
 
 export interface LiveRunParams {
   bundlePath: string;
@@ -71,6 +76,7 @@ export class LiveRun {
     this.pendingDone = p.workers;
     markStartup('workers-spawning');
     this.pool = new WorkerPool(p.workers, { onMessage: (m) => this.onMessage(m), onFailure: (e) => this.onFailure(e) }, p.log);
+    void releaseWarmThreads(); // the plan needed fewer load threads than were started ahead
     try {
       for (let i = 0; i < p.workers; i++) this.pool.send(i, this.initMessage(i));
       await allReady;

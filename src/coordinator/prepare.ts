@@ -5,13 +5,11 @@
  */
 import type { Io } from '../io.js';
 import { bundleScenario, type CompiledScenario } from '../compile/bundle.js';
-import { consolidate } from '../config/consolidate.js';
 import type { ResolvedOptions } from '../config/options.js';
-import { MetricStore } from '../metrics/metric-store.js';
-import { Thresholds } from '../thresholds/thresholds.js';
+import type { MetricStore } from '../metrics/metric-store.js';
+import type { Thresholds } from '../thresholds/thresholds.js';
 import { LifecycleClient } from './lifecycle-client.js';
 import type { RunRequest } from './run-request.js';
-import { USER_AGENT } from '../version.js';
 import { markStartup, traceStartup } from './startup-trace.js';
 
 /** A compiled, loaded and validated scenario; `dispose` releases the lifecycle worker and the bundle. */
@@ -29,9 +27,19 @@ export interface PreparedScenario {
 export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (action: 'abort' | 'fail', reason: string) => void): Promise<PreparedScenario> {
   traceStartup(io);
   markStartup('compile-start');
-  const compiled = await bundleScenario(req.script, io.cwd);
-  markStartup('compiled');
+  // The lifecycle thread starts (or is already warm, bin/volley.mjs) and the option code loads while esbuild compiles.
   const lifecycle = new LifecycleClient(io.stderr, onTestControl);
+  const compiling = bundleScenario(req.script, io.cwd);
+  const resolver = import('./resolve-options.js');
+  resolver.catch(() => {}); // awaited once loaded; a failed compile must not leave it unhandled
+  let compiled: CompiledScenario;
+  try {
+    compiled = await compiling;
+  } catch (err) {
+    await lifecycle.close();
+    throw err;
+  }
+  markStartup('compiled');
   const dispose = async () => {
     await lifecycle.close();
     await compiled.dispose();
@@ -40,10 +48,7 @@ export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (a
     const env = { ...(req.includeSystemEnv ? definedOnly(io.env) : {}), ...req.env };
     const loaded = await lifecycle.request({ type: 'load', bundlePath: compiled.bundlePath, scriptPath: compiled.scriptPath, env }, 'loaded');
     markStartup('lifecycle-loaded');
-    const store = new MetricStore();
-    for (const decl of loaded.metrics) store.declare(decl);
-    const options = consolidate(loaded.options, req.flags, USER_AGENT, { exports: loaded.exports, kindOf: (name) => store.kindOf(name) });
-    const thresholds = Thresholds.from(options.noThresholds ? [] : options.thresholds);
+    const { options, thresholds, store } = (await resolver).resolveOptions(loaded, req);
     return { compiled, lifecycle, exports: loaded.exports, env, options, thresholds, store, dispose };
   } catch (err) {
     await dispose();

@@ -9,22 +9,28 @@ import type { Io } from '../io.js';
 import { prepareScenario } from './prepare.js';
 import { StopControl } from './stop-control.js';
 import { emptyOutcome, type RunOutcome } from './exit-code.js';
-import { TestRun } from './test-run.js';
 import type { RunRequest } from './run-request.js';
+import { releaseWarmThreads } from './warm-threads.js';
 
 /** Runs the scenario and returns the exit code. */
 export async function runTest(req: RunRequest, io: Io): Promise<number> {
   const outcome = emptyOutcome();
   const stop = new StopControl(io);
   try {
-    const prepared = await prepareScenario(req, io, (action, reason) => onLifecycleControl(outcome, io, action, reason));
+    const preparing = prepareScenario(req, io, (action, reason) => onLifecycleControl(outcome, io, action, reason));
+    // The run's own modules (metrics, outputs, workers, control API) load while esbuild compiles.
+    const loading = import('./test-run.js');
+    loading.catch(() => {}); // awaited below once prepared; a failed prepare must not leave it unhandled
+    const prepared = await preparing;
     try {
+      const { TestRun } = await loading;
       return await new TestRun(prepared, req, io, stop, outcome).run();
     } finally {
       await prepared.dispose();
     }
   } finally {
     stop.dispose();
+    await releaseWarmThreads(); // a run that ended before its load phase leaves no thread behind
   }
 }
 

@@ -3,14 +3,13 @@
  * receive typed messages, and notice a worker that dies. Counterpart of
  * {@link file://./../worker/entry.ts}.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Writable } from 'node:stream';
 import type { FromWorker, ToWorker } from '../ipc/messages.js';
 import { EngineError } from '../errors.js';
 import { forwardLines } from './thread-output.js';
 import { awaitExit } from './thread-exit.js';
-
-const WORKER_ENTRY = new URL('../worker/entry.js', import.meta.url);
+import { loadWorkerThread } from './warm-threads.js';
 
 /** Receives every message and the first fatal engine failure. */
 export interface PoolListener {
@@ -25,7 +24,7 @@ export class WorkerPool {
 
   constructor(count: number, listener: PoolListener, log: Writable) {
     this.workers = Array.from({ length: count }, (_, i) => {
-      const worker = new Worker(WORKER_ENTRY, { stdout: true, stderr: true });
+      const worker = loadWorkerThread();
       const prefix = count > 1 ? `[worker ${i + 1}] ` : '';
       this.flushers.push(forwardLines(worker.stdout, log, prefix), forwardLines(worker.stderr, log, prefix));
       worker.on('message', (msg: FromWorker) => listener.onMessage(msg));

@@ -2,18 +2,12 @@
 import { pathToFileURL } from 'node:url';
 import type { FromLifecycle, MetricDecl } from '../ipc/messages.js';
 import type { ResolvedOptions } from '../config/options.js';
-import type { BaseContext } from '../api/context.js';
+import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { ScriptError } from '../errors.js';
 import { enterInit, leaveInit, runtime } from '../api/runtime.js';
-import { WorkerMetrics } from '../metrics/worker-metrics.js';
-import { createHttp } from '../clients/http/index.js';
-import { createContext } from '../worker/iteration-context.js';
-import { TagCache, VuTagState } from '../worker/vu-tags.js';
-import { TestAbortedError } from '../worker/test-abort.js';
 import { describeScriptError } from '../worker/script-error.js';
 
-type Stage = 'setup' | 'teardown';
-type TestControlFn = (action: 'abort' | 'fail', reason: string) => void;
+import type { Stage, TestControlFn } from './run-stage.js';
 
 export class LifecycleHost {
   private mod: Record<string, unknown> = {};
@@ -69,30 +63,8 @@ export class LifecycleHost {
   }
 
   private async runStage(stage: Stage, options: ResolvedOptions, setupData: string | undefined, control: TestControlFn): Promise<{ result: unknown; sink: WorkerMetrics }> {
-    const sink = new WorkerMetrics(() => {});
-    const fn = this.mod[stage];
-    if (typeof fn !== 'function') return { result: undefined, sink };
-    const tags = new VuTagState(new TagCache({ ...options.tags }));
-    tags.enterGroup(`${stage}`);
-    const services = {
-      sink,
-      httpDefaults: { maxRedirects: options.maxRedirects, userAgent: options.userAgent, discardResponseBodies: options.discardResponseBodies, timeoutMs: 60_000, noConnectionReuse: options.noConnectionReuse },
-      now: () => performance.now(),
-      createHttp,
-      onTestControl: control,
-      instance: { vusActive: 0, vusInitialized: 0, iterationsCompleted: 0, iterationsInterrupted: 0, currentTestRunDuration: 0 },
-    };
-    const scenario = { name: '', executor: '', startTime: Date.now(), iterationInTest: 0, progress: 0 };
-    const owned = createContext(services, tags, { signal: new AbortController().signal }, this.env, scenario, stage);
-    const context: BaseContext & { data?: unknown } = owned.context;
-    if (stage === 'teardown') Object.defineProperty(context, 'data', { value: setupData === undefined ? undefined : JSON.parse(setupData), enumerable: true });
-    try {
-      return { result: await fn(context), sink };
-    } catch (err) {
-      if (err instanceof TestAbortedError) return { result: undefined, sink };
-      throw new ScriptError(describeScriptError(`${stage}()`, err, this.scriptPath));
-    } finally {
-      await owned.close();
-    }
+    // Imported on first use: reading options (every run) needs none of the HTTP client or the metrics code.
+    const { runStage } = await import('./run-stage.js');
+    return runStage({ mod: this.mod, scriptPath: this.scriptPath, env: this.env }, stage, options, setupData, control);
   }
 }

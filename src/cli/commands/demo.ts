@@ -5,8 +5,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
 import type { Io } from '../../io.js';
-import { startTarget } from '../../target/index.js';
-import { runTest } from '../../coordinator/run-test.js';
 import { runFlags, toRunRequest } from './run.js';
 
 const QUICKSTART = fileURLToPath(new URL('../../../scenarios/quickstart.ts', import.meta.url));
@@ -17,6 +15,7 @@ export function demoCommand(io: Io, setExit: (code: number) => void) {
     describe: 'run scenarios/quickstart.ts (or SCRIPT) against the embedded target',
     builder: (y: Argv) => runFlags(y.positional('script', { type: 'string', describe: 'a scenario to run instead of the quickstart' })),
     handler: async (a: Parameters<typeof toRunRequest>[1] & { script?: string }) => {
+      const [{ startTarget }, { runTest }] = await Promise.all([import('../../target/index.js'), import('../../coordinator/run-test.js')]);
       const target = await startTarget({ httpPort: 0 });
       try {
         const req = toRunRequest(a.script ?? QUICKSTART, a, io);

@@ -1,7 +1,6 @@
 /** `volley inspect SCRIPT`: the resolved options and each scenario's plan as JSON; runs nothing. */
 import type { Argv } from 'yargs';
 import type { Io } from '../../io.js';
-import { inspectScenario } from '../../coordinator/inspect.js';
 import { runFlags, toRunRequest } from './run.js';
 
 export function inspectCommand(io: Io) {
@@ -10,7 +9,9 @@ export function inspectCommand(io: Io) {
     describe: 'print the resolved options and execution plan as JSON',
     builder: (y: Argv) => runFlags(y.positional('script', { type: 'string', demandOption: true })),
     handler: async (a: Parameters<typeof toRunRequest>[1] & { script: string }) => {
-      const result = await inspectScenario(toRunRequest(a.script, a, io), io);
+      const req = toRunRequest(a.script, a, io);
+      const { inspectScenario } = await import('../../coordinator/inspect.js');
+      const result = await inspectScenario(req, io);
       io.stdout.write(JSON.stringify(result, null, 2) + '\n');
     },
   };

@@ -2,7 +2,6 @@
 import type { Argv } from 'yargs';
 import { ConfigError, type ConfigIssue } from '../../errors.js';
 import type { Io } from '../../io.js';
-import { runTest } from '../../coordinator/run-test.js';
 import type { RunRequest } from '../../coordinator/run-request.js';
 import { parseKeyValues } from '../key-values.js';
 import { parseOutputs } from '../outputs.js';
@@ -73,6 +72,11 @@ export function runCommand(io: Io, setExit: (code: number) => void) {
     command: 'run <script>',
     describe: 'run a scenario',
     builder: (y: Argv) => runFlags(y.positional('script', { type: 'string', demandOption: true, describe: 'the scenario file (.ts or .js)' })),
-    handler: async (a: RunArgs & { script: string }) => setExit(await runTest(toRunRequest(a.script, a, io), io)),
+    handler: async (a: RunArgs & { script: string }) => {
+      const req = toRunRequest(a.script, a, io);
+      // Loaded only for the command that uses it: the coordinator's modules are most of the CLI's start-up.
+      const { runTest } = await import('../../coordinator/run-test.js');
+      setExit(await runTest(req, io));
+    },
   };
 }

@@ -1,7 +1,7 @@
 /** `volley target [--port N]`: the embedded demo target on 127.0.0.1, until ^C. */
 import type { Argv } from 'yargs';
 import type { Io } from '../../io.js';
-import { DEFAULT_HTTP_PORT, describeTarget, startTarget } from '../../target/index.js';
+import { DEFAULT_HTTP_PORT } from '../../target/target-options.js';
 
 export function targetCommand(io: Io, setExit: (code: number) => void) {
   return {
@@ -12,6 +12,7 @@ export function targetCommand(io: Io, setExit: (code: number) => void) {
         .option('port', { type: 'number', default: DEFAULT_HTTP_PORT, describe: 'HTTP/WebSocket port (0 picks a free one)' })
         .option('host', { type: 'string', default: '127.0.0.1', describe: 'loopback address to bind' }),
     handler: async (a: { port: number; host: string }) => {
+      const { describeTarget, startTarget } = await import('../../target/index.js');
       const target = await startTarget({ host: a.host, httpPort: a.port });
       io.stdout.write(describeTarget(target).map((l) => `${l}\n`).join(''));
       await new Promise<void>((resolve) => {

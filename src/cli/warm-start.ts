@@ -1,0 +1,51 @@
+/**
+ * Which threads to start before the CLI has even loaded (bin/volley.mjs calls this first): a guess
+ * from the raw arguments, made without yargs. `run` and `demo` get the lifecycle thread and their
+ * likely load threads, `inspect` the lifecycle thread; anything else, or a request for help or the
+ * version, none. A wrong guess costs only time: missing threads are started later, extra ones are
+ * terminated once the plan is known (coordinator/warm-threads.ts).
+ */
+import { availableParallelism } from 'node:os';
+import { warmThreads } from '../coordinator/warm-threads.js';
+
+export interface WarmPlan {
+  lifecycle: boolean;
+  load: number;
+}
+
+/** The threads worth starting for `argv` (arguments after the script name). */
+export function warmPlanFor(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cores: number): WarmPlan {
+  const none = { lifecycle: false, load: 0 };
+  const command = argv[0];
+  if (argv.some((a) => a === '--help' || a === '-h' || a === '--version')) return none;
+  if (command === 'inspect') return { lifecycle: true, load: 0 };
+  if (command !== 'run' && command !== 'demo') return none;
+  const workers = wholeNumber(flagValue(argv, '--workers') ?? env.VOLLEY_WORKERS);
+  // --vus caps the workers (never more workers than VUs) unless stages may ramp above it.
+  const staged = flagValue(argv, '--stage', '-s') !== undefined || env.VOLLEY_STAGE !== undefined;
+  const vus = staged ? undefined : wholeNumber(flagValue(argv, '--vus', '-u') ?? env.VOLLEY_VUS);
+  return { lifecycle: true, load: Math.max(1, Math.min(workers ?? cores, vus ?? Infinity)) };
+}
+
+/** Starts the threads `warmPlanFor` picks for this process. */
+export function warmStart(argv: readonly string[]): void {
+  const plan = warmPlanFor(argv, process.env, availableParallelism());
+  warmThreads(plan.lifecycle, plan.load);
+}
+
+function flagValue(argv: readonly string[], ...names: string[]): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    for (const name of names) {
+      if (a === name) return argv[i + 1] ?? '';
+      if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+    }
+  }
+  return undefined;
+}
+
+function wholeNumber(text: string | undefined): number | undefined {
+  if (text === undefined || !/^\d+$/.test(text)) return undefined;
+  const n = Number(text);
+  return n >= 1 ? n : undefined;
+}

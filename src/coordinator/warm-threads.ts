@@ -1,0 +1,74 @@
+/**
+ * Worker threads started before they are needed: `bin/volley.mjs` starts the lifecycle thread and
+ * the load threads a `run` will probably use at process start, so their module loading overlaps the
+ * CLI's own start-up and the compile instead of following them. LifecycleClient and WorkerPool take
+ * threads from here (or start fresh ones when none is warm); the unused ones are terminated by
+ * `releaseWarmThreads` once the plan is known or the run ends early. A thread has no work and sends
+ * nothing until it is sent its first message, so taking it later loses nothing.
+ * Imports only node built-ins: it loads before the CLI.
+ */
+import { Worker } from 'node:worker_threads';
+
+export const LIFECYCLE_ENTRY = new URL('../lifecycle/entry.js', import.meta.url);
+export const LOAD_WORKER_ENTRY = new URL('../worker/entry.js', import.meta.url);
+
+/**
+ * The load workers' V8 heap limits (set when the thread starts, so here where load threads are made). V8 sizes the old generation's headroom for garbage from its
+ * limit: with Node's default (4 GB here) a heap may grow to 4 × its live size between full
+ * collections; at 1 GB the factor is ≈ 1.6 (heap-controller.cc, MaxGrowingFactor). VUs' per-request
+ * objects live across their sleep, get promoted and die in old space, so that factor sets RSS per VU.
+ */
+const WORKER_HEAP = { maxOldGenerationSizeMb: Number(process.env.XVOLLEY_OLD ?? 1024), ...(process.env.XVOLLEY_YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.XVOLLEY_YOUNG) } : {}) };
+
+interface WarmThread {
+  worker: Worker;
+  exited: boolean;
+}
+
+const warm: { lifecycle: WarmThread[]; load: WarmThread[] } = { lifecycle: [], load: [] };
+
+function start(entry: URL): Worker {
+  return new Worker(entry, { stdout: true, stderr: true, ...(entry === LOAD_WORKER_ENTRY ? { resourceLimits: WORKER_HEAP } : {}) });
+}
+
+function warmUp(entry: URL): WarmThread {
+  const thread: WarmThread = { worker: start(entry), exited: false };
+  // A warm thread that fails to load is replaced when taken (the fresh one reports the failure to its owner).
+  thread.worker.once('error', () => {});
+  thread.worker.once('exit', () => (thread.exited = true));
+  return thread;
+}
+
+function take(list: WarmThread[], entry: URL): Worker {
+  for (let t = list.shift(); t; t = list.shift()) {
+    if (!t.exited) return t.worker;
+  }
+  return start(entry);
+}
+
+/** Starts the lifecycle thread (when `lifecycle`) and `load` load-worker threads now. */
+export function warmThreads(lifecycle: boolean, load: number): void {
+  if (lifecycle) warm.lifecycle.push(warmUp(LIFECYCLE_ENTRY));
+  for (let i = 0; i < load; i++) warm.load.push(warmUp(LOAD_WORKER_ENTRY));
+}
+
+/** A lifecycle thread: the warm one, or a new one. */
+export function lifecycleThread(): Worker {
+  return take(warm.lifecycle, LIFECYCLE_ENTRY);
+}
+
+/** A load-worker thread: a warm one, or a new one. */
+export function loadWorkerThread(): Worker {
+  return take(warm.load, LOAD_WORKER_ENTRY);
+}
+
+/** How many warm threads nobody took yet (tests check that none is left behind). */
+export function warmThreadCount(): number {
+  return warm.lifecycle.length + warm.load.length;
+}
+
+/** Terminates the warm threads nobody took (more load threads than the plan needs, or a run that ended before using them). */
+export async function releaseWarmThreads(): Promise<void> {
+  const spare = [...warm.lifecycle.splice(0), ...warm.load.splice(0)];
+  await Promise.all(spare.map((t) => t.worker.terminate()));
+}
