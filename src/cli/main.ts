@@ -12,6 +12,7 @@ import { demoCommand } from './commands/demo.js';
 import { targetCommand } from './commands/target.js';
 import { inspectCommand } from './commands/inspect.js';
 import { releaseWarmThreads } from '../coordinator/warm-threads.js';
+import { discardEarlyCompile } from '../compile/early-compile.js';
 
 async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = ExitCode.ok;
@@ -60,7 +61,8 @@ function report(err: unknown, io: Io): number {
 
 const io = processIo();
 const code = await main(hideBin(process.argv), io).catch((err: unknown) => report(err, io));
-await releaseWarmThreads(); // started by bin/volley.mjs for a command that failed before using them
+// Started by bin/volley.mjs for a command that failed before using them.
+await Promise.all([releaseWarmThreads(), discardEarlyCompile()]);
 // Exit only once stdout and stderr have drained: a summary piped to a file must arrive whole.
 await Promise.all([io.stdout, io.stderr].map((s) => new Promise<void>((resolve) => s.write('', () => resolve()))));
 process.exit(code);

@@ -1,16 +1,19 @@
 /**
- * Which threads to start before the CLI has even loaded (bin/volley.mjs calls this first): a guess
- * from the raw arguments, made without yargs. `run` and `demo` get the lifecycle thread and their
+ * What to start before the CLI has even loaded (bin/volley.mjs calls this first): the threads and
+ * the scenario's compile, a guess from the raw arguments, made without yargs. `run` and `demo` get the lifecycle thread and their
  * likely load threads, `inspect` the lifecycle thread; anything else, or a request for help or the
  * version, none. A wrong guess costs only time: missing threads are started later, extra ones are
  * terminated once the plan is known (coordinator/warm-threads.ts).
  */
 import { availableParallelism } from 'node:os';
 import { warmThreads } from '../coordinator/warm-threads.js';
+import { compileEarly } from '../compile/early-compile.js';
 
 export interface WarmPlan {
   lifecycle: boolean;
   load: number;
+  /** The script to compile now: the first argument after the command when it is not a flag. */
+  script?: string;
 }
 
 /** The threads worth starting for `argv` (arguments after the script name). */
@@ -18,18 +21,22 @@ export function warmPlanFor(argv: readonly string[], env: Readonly<Record<string
   const none = { lifecycle: false, load: 0 };
   const command = argv[0];
   if (argv.some((a) => a === '--help' || a === '-h' || a === '--version')) return none;
-  if (command === 'inspect') return { lifecycle: true, load: 0 };
+  const script = argv[1] !== undefined && !argv[1].startsWith('-') ? argv[1] : undefined;
+  if (command === 'inspect') return { lifecycle: true, load: 0, ...(script && { script }) };
   if (command !== 'run' && command !== 'demo') return none;
   const workers = wholeNumber(flagValue(argv, '--workers') ?? env.VOLLEY_WORKERS);
   // --vus caps the workers (never more workers than VUs) unless stages may ramp above it.
   const staged = flagValue(argv, '--stage', '-s') !== undefined || env.VOLLEY_STAGE !== undefined;
   const vus = staged ? undefined : wholeNumber(flagValue(argv, '--vus', '-u') ?? env.VOLLEY_VUS);
-  return { lifecycle: true, load: Math.max(1, Math.min(workers ?? cores, vus ?? Infinity)) };
+  const load = Math.max(1, Math.min(workers ?? cores, vus ?? Infinity));
+  // demo's optional positional is a script too, but it mostly runs the quickstart: compiled later.
+  return { lifecycle: true, load, ...(command === 'run' && script && { script }) };
 }
 
 /** Starts the threads `warmPlanFor` picks for this process. */
 export function warmStart(argv: readonly string[]): void {
   const plan = warmPlanFor(argv, process.env, availableParallelism());
+  if (plan.script !== undefined) compileEarly(plan.script, process.cwd());
   warmThreads(plan.lifecycle, plan.load);
 }
 

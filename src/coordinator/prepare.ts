@@ -4,7 +4,8 @@
  * checking exec names and thresholds against the script's exports and metric types. Nothing runs yet.
  */
 import type { Io } from '../io.js';
-import { bundleScenario, type CompiledScenario } from '../compile/bundle.js';
+import type { CompiledScenario } from '../compile/bundle.js';
+import { compileScenario } from '../compile/early-compile.js';
 import type { ResolvedOptions } from '../config/options.js';
 import type { MetricStore } from '../metrics/metric-store.js';
 import type { Thresholds } from '../thresholds/thresholds.js';
@@ -29,7 +30,7 @@ export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (a
   markStartup('compile-start');
   // The lifecycle thread starts (or is already warm, bin/volley.mjs) and the option code loads while esbuild compiles.
   const lifecycle = new LifecycleClient(io.stderr, onTestControl);
-  const compiling = bundleScenario(req.script, io.cwd);
+  const compiling = compileScenario(req.script, io.cwd); // or the compile bin/volley.mjs started
   const resolver = import('./resolve-options.js');
   resolver.catch(() => {}); // awaited once loaded; a failed compile must not leave it unhandled
   let compiled: CompiledScenario;

@@ -11,6 +11,7 @@ import { StopControl } from './stop-control.js';
 import { emptyOutcome, type RunOutcome } from './exit-code.js';
 import type { RunRequest } from './run-request.js';
 import { releaseWarmThreads } from './warm-threads.js';
+import { discardEarlyCompile } from '../compile/early-compile.js';
 
 /** Runs the scenario and returns the exit code. */
 export async function runTest(req: RunRequest, io: Io): Promise<number> {
@@ -31,6 +32,7 @@ export async function runTest(req: RunRequest, io: Io): Promise<number> {
   } finally {
     stop.dispose();
     await releaseWarmThreads(); // a run that ended before its load phase leaves no thread behind
+    await discardEarlyCompile();
   }
 }
 

@@ -8,6 +8,7 @@ import { scenarioFile } from '../support/scenario-file.js';
 // The threads run the built entry modules, so the run side of these tests uses dist/ (npm test builds it first).
 const dist = (path: string) => new URL(`../../dist/${path}`, import.meta.url).href;
 const warmThreads = (await import(dist('coordinator/warm-threads.js'))) as typeof import('../../src/coordinator/warm-threads.js');
+const early = (await import(dist('compile/early-compile.js'))) as typeof import('../../src/compile/early-compile.js');
 const { runTest } = (await import(dist('coordinator/run-test.js'))) as typeof import('../../src/coordinator/run-test.js');
 
 function quietIo(cwd: string): Io {
@@ -20,23 +21,28 @@ function request(script: string): RunRequest {
 
 describe('warm start plan (from the raw arguments)', () => {
   it('warms the lifecycle thread and one load thread per core for run and demo', () => {
-    expect(warmPlanFor(['run', 'a.ts'], {}, 2)).toEqual({ lifecycle: true, load: 2 });
+    expect(warmPlanFor(['run', 'a.ts'], {}, 2)).toEqual({ lifecycle: true, load: 2, script: 'a.ts' });
     expect(warmPlanFor(['demo'], {}, 4)).toEqual({ lifecycle: true, load: 4 });
   });
 
   it('follows --workers and caps at --vus, as the plan will', () => {
-    expect(warmPlanFor(['run', 'a.ts', '--workers', '3'], {}, 2)).toEqual({ lifecycle: true, load: 3 });
-    expect(warmPlanFor(['run', 'a.ts', '--workers=3', '-u', '1'], {}, 2)).toEqual({ lifecycle: true, load: 1 });
-    expect(warmPlanFor(['run', 'a.ts'], { VOLLEY_VUS: '1' }, 2)).toEqual({ lifecycle: true, load: 1 });
+    expect(warmPlanFor(['run', 'a.ts', '--workers', '3'], {}, 2)).toMatchObject({ lifecycle: true, load: 3 });
+    expect(warmPlanFor(['run', 'a.ts', '--workers=3', '-u', '1'], {}, 2)).toMatchObject({ lifecycle: true, load: 1 });
+    expect(warmPlanFor(['run', 'a.ts'], { VOLLEY_VUS: '1' }, 2)).toMatchObject({ lifecycle: true, load: 1 });
   });
 
   it('ignores --vus when stages may ramp above it, and values that are not whole numbers', () => {
-    expect(warmPlanFor(['run', 'a.ts', '--vus', '1', '--stage', '5s:10'], {}, 2)).toEqual({ lifecycle: true, load: 2 });
-    expect(warmPlanFor(['run', 'a.ts', '--workers', 'x', '--vus', '0'], {}, 2)).toEqual({ lifecycle: true, load: 2 });
+    expect(warmPlanFor(['run', 'a.ts', '--vus', '1', '--stage', '5s:10'], {}, 2)).toMatchObject({ lifecycle: true, load: 2 });
+    expect(warmPlanFor(['run', 'a.ts', '--workers', 'x', '--vus', '0'], {}, 2)).toMatchObject({ lifecycle: true, load: 2 });
+  });
+
+  it('compiles the script early only when it comes right after the command', () => {
+    expect(warmPlanFor(['run', '-u', '1', 'a.ts'], {}, 2).script).toBeUndefined();
+    expect(warmPlanFor(['demo', 'a.ts'], {}, 2).script).toBeUndefined();
   });
 
   it('warms only the lifecycle thread for inspect, and nothing for other commands, help or the version', () => {
-    expect(warmPlanFor(['inspect', 'a.ts'], {}, 2)).toEqual({ lifecycle: true, load: 0 });
+    expect(warmPlanFor(['inspect', 'a.ts'], {}, 2)).toEqual({ lifecycle: true, load: 0, script: 'a.ts' });
     expect(warmPlanFor(['target'], {}, 2)).toEqual({ lifecycle: false, load: 0 });
     expect(warmPlanFor(['run', '--help'], {}, 2)).toEqual({ lifecycle: false, load: 0 });
     expect(warmPlanFor(['--version'], {}, 2)).toEqual({ lifecycle: false, load: 0 });
@@ -70,5 +76,21 @@ describe('warm threads on the paths that end before the load', () => {
     const { dir, path } = await scenarioFile('export default async function () {}');
     expect(await runTest(request(path), quietIo(dir))).toBe(0);
     expect(warmThreads.warmThreadCount()).toBe(0);
+  });
+});
+
+describe('early compile', () => {
+  it('is taken by the compile of the same script, its error surfacing only then', async () => {
+    const { dir, path } = await scenarioFile('export default async function ( {');
+    early.compileEarly(path, dir);
+    expect(await runTest(request(path), quietIo(dir)).catch((e: { exitCode: number }) => e.exitCode)).toBe(107);
+  });
+
+  it('a run of another script compiles its own and discards the early one', async () => {
+    const broken = await scenarioFile('export default async function ( {');
+    const { dir, path } = await scenarioFile('export default async function () {}');
+    early.compileEarly(broken.path, broken.dir);
+    expect(await runTest(request(path), quietIo(dir))).toBe(0);
+    expect(await early.compileScenario(path, dir).then((c) => c.dispose().then(() => 'fresh'))).toBe('fresh');
   });
 });
