@@ -12,6 +12,19 @@ export interface VuTags {
   readonly current: TagSet;
 }
 
+/**
+ * A VU's interruptions, as clients see them. Not an AbortSignal: one per VU costs an
+ * AbortController and its EventTarget maps, and each await on it a listener; a VU has few clients
+ * and at most one sleep, so it calls them directly.
+ */
+export interface Interrupts {
+  /** True once the VU is retired (or its signal aborted): nothing new may start. */
+  readonly retired: boolean;
+  /** Calls `listener` at every interrupt: of the current iteration, or for good. */
+  onInterrupt(listener: () => void): void;
+  offInterrupt(listener: () => void): void;
+}
+
 /** Run-wide HTTP defaults from the resolved options. */
 export interface HttpDefaults {
   readonly maxRedirects: number;
@@ -24,8 +37,8 @@ export interface HttpDefaults {
 export interface ClientContext {
   readonly sink: MetricSink;
   readonly tags: VuTags;
-  /** Aborts when the VU is interrupted (hard stop, or gracefulStop ran out): in-flight work must end. */
-  readonly signal: AbortSignal;
+  /** The VU's interruptions (hard stop, gracefulStop ran out, a ramp-down): in-flight work must end. */
+  readonly interrupts: Interrupts;
   readonly http: HttpDefaults;
   /** Monotonic milliseconds (performance.now()). */
   now(): number;

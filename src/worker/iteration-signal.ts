@@ -1,30 +1,88 @@
 /**
- * The abort signal of a VU's current iteration. Interrupting one iteration (gracefulRampDown, a
- * VU returned to an arrival-rate pool) aborts its signal and arms a fresh one, so the VU can run
- * again; retiring the VU aborts it for good. Clients read `signal` per request, so they follow.
+ * A VU's interruptions. Interrupting one iteration (gracefulRampDown, a VU returned to an
+ * arrival-rate pool) ends what is in flight — its sleep, its clients' requests — and the VU can run
+ * again; retiring the VU ends it for good, and every later sleep or request ends at once.
+ *
+ * No AbortController: per VU it costs an EventTarget with its maps, and every sleep through
+ * `timers/promises` with a signal adds a listener that lives as long as the sleep (a second, so it
+ * is promoted and dies in old space). A VU sleeps once at a time: one reusable timer does it.
  */
-export interface SignalSource {
-  readonly signal: AbortSignal;
-}
+import { setTimeout as sleepMs } from 'node:timers/promises';
+import type { Interrupts } from '../clients/types.js';
 
-export class IterationSignal implements SignalSource {
-  private controller = new AbortController();
-  private retired = false;
+export class IterationSignal implements Interrupts {
+  retired = false;
+  /** The clients to interrupt (usually one: the VU's http client), made on first subscription. */
+  #listeners: (() => void)[] | undefined;
+  /** The VU's sleep timer, kept and re-armed with refresh() while the duration stays the same. */
+  #timer: NodeJS.Timeout | undefined;
+  #timerMs = 0;
+  /** Resolves the sleep in progress; undefined when none. */
+  #wake: (() => void) | undefined;
+  /** For a second sleep while one is in progress (Promise.all of two sleeps): the general path. */
+  #controller: AbortController | undefined;
 
-  get signal(): AbortSignal {
-    return this.controller.signal;
+  onInterrupt(listener: () => void): void {
+    (this.#listeners ??= []).push(listener);
   }
 
-  /** Aborts the current iteration's signal; later iterations get a fresh one. */
+  offInterrupt(listener: () => void): void {
+    const i = this.#listeners?.indexOf(listener) ?? -1;
+    if (i >= 0) this.#listeners!.splice(i, 1);
+  }
+
+  /** Waits `ms`, or until the next interrupt, whichever comes first; never rejects. */
+  sleep(ms: number): Promise<void> {
+    if (this.retired) return Promise.resolve();
+    if (this.#wake !== undefined) return this.#sleepBeside(ms);
+    return new Promise<void>((resolve) => {
+      this.#wake = resolve;
+      if (this.#timer !== undefined && this.#timerMs === ms) this.#timer.refresh();
+      else {
+        clearTimeout(this.#timer);
+        this.#timer = setTimeout(this.#onTimer, ms);
+        this.#timerMs = ms;
+      }
+    });
+  }
+
+  /** Interrupts the current iteration; later iterations run normally. */
   abortIteration(): void {
     if (this.retired) return;
-    this.controller.abort();
-    this.controller = new AbortController();
+    this.#interrupt();
   }
 
-  /** Aborts for good: every later read sees an aborted signal. */
+  /** Interrupts for good. */
   retire(): void {
+    if (this.retired) return;
     this.retired = true;
-    this.controller.abort();
+    this.#interrupt();
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #interrupt(): void {
+    const wake = this.#wake;
+    if (wake !== undefined) {
+      this.#wake = undefined;
+      clearTimeout(this.#timer);
+      // The kept timer is cleared, not refreshed: the next sleep arms a new one.
+      this.#timer = undefined;
+      wake();
+    }
+    this.#controller?.abort();
+    this.#controller = undefined;
+    if (this.#listeners !== undefined) for (const l of [...this.#listeners]) l();
+  }
+
+  readonly #onTimer = (): void => {
+    const wake = this.#wake;
+    this.#wake = undefined;
+    wake?.();
+  };
+
+  #sleepBeside(ms: number): Promise<void> {
+    const signal = (this.#controller ??= new AbortController()).signal;
+    return sleepMs(ms, undefined, { signal }).catch(() => undefined);
   }
 }

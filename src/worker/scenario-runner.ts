@@ -12,6 +12,7 @@ import { createContext, type ContextServices } from './iteration-context.js';
 import { TagCache, VuTagState } from './vu-tags.js';
 import { Vu, type VuShared } from './vu.js';
 import { IterationSignal } from './iteration-signal.js';
+import { VuInfoView } from './vu-info.js';
 import { BUILTIN } from '../metrics/builtin.js';
 import type { MetricSink } from '../metrics/sink.js';
 import type { TagSet } from '../metrics/tags.js';
@@ -64,9 +65,10 @@ export class ScenarioRunner {
       const label = `vu ${idInTest}`;
       const tags = new VuTagState(tagCache);
       const abort = new IterationSignal();
-      const owned = createContext(services, tags, abort, scenarioEnv, scenarioInfo, label);
+      const info = new VuInfoView(idInTest, vuIdInInstanceBase + i + 1);
+      const owned = createContext(services, tags, abort, scenarioEnv, scenarioInfo, label, { info, setupData });
       const vu = new Vu(fn, owned, tags, abort, shared, label);
-      defineVuInfo(owned.context, vu, idInTest, vuIdInInstanceBase + i + 1, setupData);
+      info.attach(vu);
       return vu;
     });
   }
@@ -117,33 +119,4 @@ export class ScenarioRunner {
       await Promise.all(this.vus.map((vu) => vu.close()));
     }
   }
-}
-
-/** Adds `vu` and `data` to a context: `data` is parsed on first use, so each VU gets its own copy lazily. */
-function defineVuInfo(context: object, vu: Vu, idInTest: number, idInInstance: number, setupData: string | undefined): void {
-  const state: Record<string, unknown> = {};
-  let data: unknown;
-  let parsed = false;
-  const info = {
-    idInTest,
-    idInInstance,
-    get iterationInScenario() {
-      return vu.iterationInScenario - 1;
-    },
-    get iterationInInstance() {
-      return vu.iterationInScenario - 1;
-    },
-    state,
-  };
-  Object.defineProperty(context, 'vu', { value: info, enumerable: true });
-  Object.defineProperty(context, 'data', {
-    enumerable: true,
-    get() {
-      if (!parsed) {
-        data = setupData === undefined ? undefined : JSON.parse(setupData);
-        parsed = true;
-      }
-      return data;
-    },
-  });
 }

@@ -127,7 +127,7 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
       this.#fail({ code: ErrorCode.generic, message: `invalid URL: ${JSON.stringify(this.url)} is not an absolute http:// or https:// URL` });
       return;
     }
-    const conn = (target.conn ??= this.#host.pool.get(target.origin));
+    const conn = this.#host.pool.get(target.origin);
     this.#conn = conn;
     this.path = target.path;
     // undici reports a dispatch failure (closed client, bad header) through onError, never by throwing.

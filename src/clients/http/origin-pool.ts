@@ -6,7 +6,7 @@
  */
 import type { Socket } from 'node:net';
 import { Client, type buildConnector } from 'undici';
-import { baseConnector, timedConnector, type ConnectionListener } from './timed-connector.js';
+import { baseConnector, plainConnector, timedConnector, type ConnectionListener } from './timed-connector.js';
 
 /** One origin's Client plus the state of its current socket. */
 export class OriginConnection implements ConnectionListener {
@@ -51,11 +51,16 @@ export class OriginConnection implements ConnectionListener {
   }
 }
 
-/** The per-VU map of origin → connection. */
+/**
+ * The per-VU set of origin → connection. Scripts mostly talk to one origin: it is kept in two
+ * fields, and a Map is made only for a second one.
+ */
 export class OriginPool {
-  readonly #byOrigin = new Map<string, OriginConnection>();
+  #firstOrigin = '';
+  #first: OriginConnection | undefined;
+  #more: Map<string, OriginConnection> | undefined;
   readonly #now: () => number;
-  #base: buildConnector.connector | undefined;
+  #tlsBase: buildConnector.connector | undefined;
 
   constructor(now: () => number) {
     this.#now = now;
@@ -63,18 +68,29 @@ export class OriginPool {
 
   /** The connection for `origin` (as URL.origin spells it), created on first use. */
   get(origin: string): OriginConnection {
-    let conn = this.#byOrigin.get(origin);
+    if (origin === this.#firstOrigin && this.#first !== undefined) return this.#first;
+    let conn = this.#more?.get(origin);
     if (conn === undefined) {
-      conn = new OriginConnection(origin, (this.#base ??= baseConnector()), this.#now);
-      this.#byOrigin.set(origin, conn);
+      conn = new OriginConnection(origin, this.#baseFor(origin), this.#now);
+      if (this.#first === undefined) {
+        this.#first = conn;
+        this.#firstOrigin = origin;
+      } else (this.#more ??= new Map()).set(origin, conn);
     }
     return conn;
   }
 
   /** Destroys every connection now (in-flight requests fail); the pool stays usable. */
   async close(): Promise<void> {
-    const conns = [...this.#byOrigin.values()];
-    this.#byOrigin.clear();
+    const conns = [...(this.#first ? [this.#first] : []), ...(this.#more?.values() ?? [])];
+    this.#first = undefined;
+    this.#firstOrigin = '';
+    this.#more = undefined;
     await Promise.all(conns.map((c) => c.client.destroy().catch(() => undefined)));
+  }
+
+  /** https: this VU's own connector (its TLS session cache is the VU's, as a browser's); http: the thread's. */
+  #baseFor(origin: string): buildConnector.connector {
+    return origin.startsWith('https:') ? (this.#tlsBase ??= baseConnector()) : plainConnector();
   }
 }

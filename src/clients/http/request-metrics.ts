@@ -72,8 +72,18 @@ class BaseSeries {
   }
 }
 
-/** A VU's HTTP metric recording. */
+/** Each sink's recording; VUs of one thread share it (the recorders are the sink's anyway). */
+const bySink = new WeakMap<MetricSink, RequestMetrics>();
+
+/** HTTP metric recording into one sink, shared by the VUs that record into it. */
 export class RequestMetrics {
+  /** The sink's RequestMetrics, made on first use: its caches are per thread, not per VU (4 Maps each). */
+  static of(sink: MetricSink): RequestMetrics {
+    let m = bySink.get(sink);
+    if (m === undefined) bySink.set(sink, (m = new RequestMetrics(sink)));
+    return m;
+  }
+
   readonly #sink: MetricSink;
   readonly #bases = new Map<string, BaseSeries>();
   #last: BaseSeries | undefined;

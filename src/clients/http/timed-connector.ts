@@ -45,7 +45,17 @@ export function timedConnector(base: buildConnector.connector, listener: Connect
   };
 }
 
-/** undici's own connector with volley's connect timeout; one per VU. */
+/** undici's own connector with volley's connect timeout; one per VU for https (it holds the VU's TLS sessions). */
 export function baseConnector(): buildConnector.connector {
   return buildConnector({ timeout: CONNECT_TIMEOUT_MS });
+}
+
+let plain: buildConnector.connector | undefined;
+
+/**
+ * The connector for plain http, one per thread: it keeps no state between connections (its TLS
+ * session cache, a Map and a FinalizationRegistry, is never used without TLS), so VUs share it.
+ */
+export function plainConnector(): buildConnector.connector {
+  return (plain ??= buildConnector({ timeout: CONNECT_TIMEOUT_MS, maxCachedSessions: 0 }));
 }

@@ -16,6 +16,9 @@ import { UrlTargets } from './url-targets.js';
 
 function noop(): void {}
 
+/** Parsed URLs, shared by the thread's VUs (immutable, bounded; see url-targets.ts). */
+const threadTargets = new UrlTargets();
+
 /** A VU's HTTP client (k6's `http` module, bound to one VU). */
 export class VuHttp implements Http, ProtocolClient, ExchangeHost {
   readonly now: () => number;
@@ -26,9 +29,6 @@ export class VuHttp implements Http, ProtocolClient, ExchangeHost {
   readonly noConnectionReuse: boolean;
   readonly #ctx: ClientContext;
   readonly #planner: RequestPlanner;
-  readonly #targets = new UrlTargets();
-  #watched: AbortSignal | undefined;
-  #interrupted = false;
 
   constructor(ctx: ClientContext) {
     this.#ctx = ctx;
@@ -36,9 +36,10 @@ export class VuHttp implements Http, ProtocolClient, ExchangeHost {
     this.tags = ctx.tags;
     this.noConnectionReuse = ctx.http.noConnectionReuse;
     this.pool = new OriginPool(ctx.now);
-    this.metrics = new RequestMetrics(ctx.sink);
+    this.metrics = RequestMetrics.of(ctx.sink);
     this.inFlight = new InFlight(ctx.now);
     this.#planner = new RequestPlanner(ctx.http);
+    ctx.interrupts.onInterrupt(this.#onInterrupt);
   }
 
   get(url: string, params?: Params): Promise<Response> {
@@ -71,36 +72,25 @@ export class VuHttp implements Http, ProtocolClient, ExchangeHost {
   async close(): Promise<void> {
     this.inFlight.interruptAll();
     this.inFlight.stop();
-    this.#watched?.removeEventListener('abort', this.#onAbort);
-    this.#watched = undefined;
-    this.#targets.clear();
+    this.#ctx.interrupts.offInterrupt(this.#onInterrupt);
     await this.pool.close();
   }
 
   #send(method: string, url: string, body: unknown, params: Params | undefined): Promise<Response> {
-    if (this.#ctx.signal !== this.#watched) this.#watch(this.#ctx.signal);
-    if (this.#interrupted) return interrupted(method, url);
+    if (this.#ctx.interrupts.retired) return interrupted(method, url);
     // Params and body are checked before anything is sent: a mistake throws here, in the script's own stack.
     const plan = this.#planner.plan(params, body !== null && body !== undefined && isJsonBody(body));
     const payload = encodeBody(body);
     // A URL object (or anything with a useful toString) works too; the name tag is its string form.
     const text = typeof url === 'string' ? url : String(url);
-    const exchange = new Exchange(this, method, text, this.#targets.resolve(text), payload, plan);
+    const exchange = new Exchange(this, method, text, threadTargets.resolve(text), payload, plan);
     const promise = new Promise<Response>((resolve, reject) => exchange.bind(resolve, reject));
     exchange.start(promise);
     return promise;
   }
 
-  /** Follows the context's signal; it is read per request so a context may swap signals. */
-  #watch(signal: AbortSignal): void {
-    this.#watched?.removeEventListener('abort', this.#onAbort);
-    this.#watched = signal;
-    this.#interrupted = signal.aborted;
-    if (!signal.aborted) signal.addEventListener('abort', this.#onAbort, { once: true });
-  }
-
-  readonly #onAbort = (): void => {
-    this.#interrupted = true;
+  /** An interrupted iteration's requests end now; a retired VU's later requests fail at once (see #send). */
+  readonly #onInterrupt = (): void => {
     this.inFlight.interruptAll();
   };
 }
