@@ -14,9 +14,10 @@ import * as memory from './memory.mjs';
 import * as startup from './startup.mjs';
 import * as accuracy from './accuracy.mjs';
 import * as arrivalRate from './arrival-rate.mjs';
+import * as soak from './soak.mjs';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate];
+const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak];
 
 const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke]';
 
