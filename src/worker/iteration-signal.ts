@@ -12,8 +12,9 @@ import type { Interrupts } from '../clients/types.js';
 
 export class IterationSignal implements Interrupts {
   retired = false;
-  /** The clients to interrupt (usually one: the VU's http client), made on first subscription. */
-  #listeners: (() => void)[] | undefined;
+  /** The clients to interrupt: usually one (the VU's http client), so an array only for more. */
+  #listener: (() => void) | undefined;
+  #more: (() => void)[] | undefined;
   /** The VU's sleep timer, kept and re-armed with refresh() while the duration stays the same. */
   #timer: NodeJS.Timeout | undefined;
   #timerMs = 0;
@@ -23,12 +24,16 @@ export class IterationSignal implements Interrupts {
   #controller: AbortController | undefined;
 
   onInterrupt(listener: () => void): void {
-    (this.#listeners ??= []).push(listener);
+    if (this.#listener === undefined) this.#listener = listener;
+    else (this.#more ??= []).push(listener);
   }
 
   offInterrupt(listener: () => void): void {
-    const i = this.#listeners?.indexOf(listener) ?? -1;
-    if (i >= 0) this.#listeners!.splice(i, 1);
+    if (this.#listener === listener) this.#listener = this.#more?.shift();
+    else {
+      const i = this.#more?.indexOf(listener) ?? -1;
+      if (i >= 0) this.#more!.splice(i, 1);
+    }
   }
 
   /** Waits `ms`, or until the next interrupt, whichever comes first; never rejects. */
@@ -72,7 +77,10 @@ export class IterationSignal implements Interrupts {
     }
     this.#controller?.abort();
     this.#controller = undefined;
-    if (this.#listeners !== undefined) for (const l of [...this.#listeners]) l();
+    const first = this.#listener;
+    const more = this.#more === undefined ? undefined : [...this.#more];
+    first?.();
+    if (more !== undefined) for (const l of more) l();
   }
 
   readonly #onTimer = (): void => {

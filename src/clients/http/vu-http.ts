@@ -38,7 +38,7 @@ export class VuHttp implements Http, ProtocolClient, ExchangeHost {
     this.pool = new OriginPool(ctx.now);
     this.metrics = RequestMetrics.of(ctx.sink);
     this.inFlight = new InFlight(ctx.now);
-    this.#planner = new RequestPlanner(ctx.http);
+    this.#planner = RequestPlanner.for(ctx.http);
     ctx.interrupts.onInterrupt(this.#onInterrupt);
   }
 
