@@ -7,20 +7,24 @@ import { parentPort } from 'node:worker_threads';
 import type { FromWorker, ToWorker } from '../ipc/messages.js';
 import { serializeError } from '../errors.js';
 import { LoadWorker } from './load-worker.js';
+import { warmUpHotPath } from './warm-up.js';
 
 process.setSourceMapsEnabled(true);
 const port = parentPort;
 if (!port) throw new Error('worker/entry.js must run in a worker thread');
 
 let worker: LoadWorker | undefined;
+// Starts at once (a warm thread is idle until init arrives); init waits for it before saying ready.
+const warmedUp = warmUpHotPath();
 const send = (msg: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(msg, transfer);
 
 port.on('message', (msg: ToWorker) => {
   switch (msg.type) {
-    case 'init':
-      worker = new LoadWorker(msg, send);
-      worker.init().catch((err: unknown) => send({ type: 'error', workerId: msg.workerId, error: serializeError(err), fatal: true }));
+    case 'init': {
+      const w = (worker = new LoadWorker(msg, send));
+      warmedUp.then(() => w.init()).catch((err: unknown) => send({ type: 'error', workerId: msg.workerId, error: serializeError(err), fatal: true }));
       break;
+    }
     case 'start':
       worker?.start(msg.epochMs).catch((err: unknown) => send({ type: 'error', workerId: -1, error: serializeError(err), fatal: true }));
       break;
