@@ -2,11 +2,12 @@
  * The CLI: yargs wiring, and the one place that turns errors into exit codes and calls
  * process.exit. A user's mistake prints a message (and a hint), never a stack trace.
  */
-import yargs from 'yargs';
+import type yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { ConfigError, ExitCode, VolleyError } from '../errors.js';
 import { processIo, type Io } from '../io.js';
 import { VERSION } from '../version.js';
+import { loadYargs } from './lean-yargs.js';
 import { runCommand } from './commands/run.js';
 import { demoCommand } from './commands/demo.js';
 import { targetCommand } from './commands/target.js';
@@ -17,7 +18,7 @@ import { discardEarlyCompile } from '../compile/early-compile.js';
 async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const setExit = (code: number) => (exitCode = code);
-  const cli = yargs(argv);
+  const cli = (await loadYargs(argv))(argv);
   skipHelpCaching(cli);
   await cli
     .scriptName('volley')
