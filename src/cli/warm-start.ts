@@ -8,6 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { warmThreads } from '../coordinator/warm-threads.js';
 import { compileEarly } from '../compile/early-compile.js';
+import { holdSignals } from '../coordinator/early-signals.js';
 
 export interface WarmPlan {
   lifecycle: boolean;
@@ -36,6 +37,7 @@ export function warmPlanFor(argv: readonly string[], env: Readonly<Record<string
 /** Starts the threads `warmPlanFor` picks for this process. */
 export function warmStart(argv: readonly string[]): void {
   const plan = warmPlanFor(argv, process.env, availableParallelism());
+  if (plan.load > 0) holdSignals(); // a run: ^C before its stop handling is installed still stops it (105)
   if (plan.script !== undefined) compileEarly(plan.script, process.cwd());
   warmThreads(plan.lifecycle, plan.load);
 }

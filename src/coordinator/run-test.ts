@@ -12,11 +12,13 @@ import { emptyOutcome, type RunOutcome } from './exit-code.js';
 import type { RunRequest } from './run-request.js';
 import { releaseWarmThreads } from './warm-threads.js';
 import { discardEarlyCompile } from '../compile/early-compile.js';
+import { replayHeldSignals } from './early-signals.js';
 
 /** Runs the scenario and returns the exit code. */
 export async function runTest(req: RunRequest, io: Io): Promise<number> {
   const outcome = emptyOutcome();
   const stop = new StopControl(io);
+  replayHeldSignals(); // a ^C during start-up, before `stop` listened
   try {
     const preparing = prepareScenario(req, io, (action, reason) => onLifecycleControl(outcome, io, action, reason));
     // The run's own modules (metrics, outputs, workers, control API) load while esbuild compiles.
