@@ -148,11 +148,12 @@ function report({ plan, result, series, marks, wholeNote, outBytes, log }) {
 
   const from = plan.goal?.from ?? 2;
   const to = plan.goal?.to ?? periods;
-  const unit = plan.reportS === 60 ? 'minute' : `× ${plan.reportS} s`;
+  const unit = plan.reportS === 60 ? 'minute' : `${plan.reportS} s period`;
   // The goal on the readings at the minutes' ends (issue 4), then the same on each minute's highest
   // reading: RSS drops by tens of MB now and then and climbs back within a minute (V8 giving back
   // young-generation pages), and an end-of-minute reading that lands in such a dip says nothing about growth.
-  for (const [label, figures] of [['at the end of the minute', perPeriod], ['highest reading in the minute', peakPerPeriod]]) {
+  const span = plan.reportS === 60 ? 'minute' : 'period';
+  for (const [label, figures] of [[`at the end of the ${span}`, perPeriod], [`highest reading in the ${span}`, peakPerPeriod]]) {
     const first = figures[from];
     const last = figures[to];
     if (!Number.isFinite(first) || !Number.isFinite(last)) {
