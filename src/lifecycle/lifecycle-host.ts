@@ -27,6 +27,8 @@ export class LifecycleHost {
     }
     const metrics: MetricDecl[] = [...runtime.metrics.values()].map(({ name, kind, contains }) => ({ name, kind, contains }));
     const exports = Object.keys(this.mod).filter((k) => typeof this.mod[k] === 'function');
+    // Loaded now, not inside setup's or teardown's timeout: their budget is the script's, not volley's module loading.
+    if (exports.includes('setup') || exports.includes('teardown')) await import('./run-stage.js');
     let options: unknown;
     try {
       options = this.mod.options === undefined ? undefined : structuredClone(this.mod.options);
@@ -63,7 +65,7 @@ export class LifecycleHost {
   }
 
   private async runStage(stage: Stage, options: ResolvedOptions, setupData: string | undefined, control: TestControlFn): Promise<{ result: unknown; sink: WorkerMetrics }> {
-    // Imported on first use: reading options (every run) needs none of the HTTP client or the metrics code.
+    // Imported by load() only for scripts with setup/teardown: reading options needs none of the HTTP client or the metrics code.
     const { runStage } = await import('./run-stage.js');
     return runStage({ mod: this.mod, scriptPath: this.scriptPath, env: this.env }, stage, options, setupData, control);
   }
