@@ -14,7 +14,7 @@ import { TagSet } from '../metrics/tags.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 
 /** Requests in the warm-up loop: enough for the request path's functions to leave the interpreter. */
-const REQUESTS = 64;
+const REQUESTS = 8;
 
 export async function warmUpHotPath(): Promise<void> {
   try {
