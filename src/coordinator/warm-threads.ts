@@ -21,7 +21,7 @@ export const LOAD_WORKER_ENTRY = new URL('../worker/entry.js', import.meta.url);
  * live each, plus headroom). A 12 MB young generation (Node's default 48) takes 35–50 MB off each
  * run's RSS (memory bench, 1,000 and 10,000 VUs) with no throughput loss measured.
  */
-const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 12 };
+export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 12 };
 
 interface WarmThread {
   worker: Worker;

@@ -9,7 +9,7 @@ import type { FromWorker, ToWorker } from '../ipc/messages.js';
 import { EngineError } from '../errors.js';
 import { forwardLines } from './thread-output.js';
 import { awaitExit } from './thread-exit.js';
-import { loadWorkerThread } from './warm-threads.js';
+import { loadWorkerThread, WORKER_HEAP } from './warm-threads.js';
 
 /** Receives every message and the first fatal engine failure. */
 export interface PoolListener {
@@ -28,7 +28,7 @@ export class WorkerPool {
       const prefix = count > 1 ? `[worker ${i + 1}] ` : '';
       this.flushers.push(forwardLines(worker.stdout, log, prefix), forwardLines(worker.stderr, log, prefix));
       worker.on('message', (msg: FromWorker) => listener.onMessage(msg));
-      worker.on('error', (err) => listener.onFailure(new EngineError(`worker ${i + 1} failed: ${err.stack ?? String(err)}`)));
+      worker.on('error', (err) => listener.onFailure(new EngineError(`worker ${i + 1} ${describeWorkerError(err)}`)));
       worker.on('exit', (code) => {
         if (!this.closing) listener.onFailure(new EngineError(`worker ${i + 1} exited unexpectedly (code ${code})`));
       });
@@ -55,4 +55,12 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => awaitExit(w)));
     for (const flush of this.flushers) flush();
   }
+}
+
+/** A dead worker as the user reads it: running out of heap is the script's doing and says what helps. */
+function describeWorkerError(err: Error): string {
+  if ((err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+    return `ran out of memory (a load worker's JavaScript heap is limited to ${WORKER_HEAP.maxOldGenerationSizeMb} MB): keep less per VU or in module-level state, or spread the VUs over more workers (--workers)`;
+  }
+  return `failed: ${err.stack ?? String(err)}`;
 }

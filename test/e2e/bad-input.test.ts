@@ -23,6 +23,18 @@ describe('bad input', () => {
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a script that fills its worker\'s heap exits 103 saying so, without a stack trace', async () => {
+    const { path } = await scenarioFile(`
+      export const options = { vus: 1, iterations: 1 };
+      const keep: number[][] = [];
+      export default async function () { for (let i = 0; i < 400; i++) keep.push(new Array(1_000_000).fill(i)); }
+    `);
+    const res = await runVolley(['run', path, '-q', '--workers', '1']);
+    expect(res.code, res.stderr).toBe(103);
+    expect(res.stderr).toContain('worker 1 ran out of memory');
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('a TypeScript syntax error exits 107 with file:line:col', async () => {
     const { path } = await scenarioFile('export default async function () {\n  const x = ;\n}\n');
     const res = await runVolley(['run', path]);
