@@ -36,31 +36,45 @@ export function runChild(command, args, { cpu, timeoutMs, cwd, env } = {}) {
     const err = [];
     child.stdout.on('data', (chunk) => out.push(chunk));
     child.stderr.on('data', (chunk) => err.push(chunk));
-    let timedOut = false;
-    let killTimer;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), 3000);
-    }, timeoutMs ?? 60_000);
+    const deadline = killAfter(child, timeoutMs ?? 60_000);
     child.on('error', (error) => {
-      clearTimeout(timer);
+      deadline.clear();
       untrack();
       reject(new Error(`could not start ${line.command}: ${error.message}`));
     });
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      clearTimeout(killTimer);
+      deadline.clear();
       untrack();
       resolve({
         code,
         signal,
-        timedOut,
+        timedOut: deadline.timedOut,
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
       });
     });
   });
+}
+
+/**
+ * Bounds a child in time: past `timeoutMs` it is sent SIGTERM, then SIGKILL 3 s later. `timedOut`
+ * tells whether that happened; `clear()` (on exit) cancels both timers.
+ */
+export function killAfter(child, timeoutMs) {
+  let killTimer;
+  const deadline = {
+    timedOut: false,
+    clear() {
+      clearTimeout(timer);
+      clearTimeout(killTimer);
+    },
+  };
+  const timer = setTimeout(() => {
+    deadline.timedOut = true;
+    child.kill('SIGTERM');
+    killTimer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  }, timeoutMs);
+  return deadline;
 }
 
 /** The last few lines of a child's stderr, for an error message that says what went wrong. */

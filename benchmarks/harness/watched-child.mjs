@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { track } from './cleanup.mjs';
 import { readMemory } from './proc-status.mjs';
+import { killAfter } from './child.mjs';
 
 /**
  * Runs `command args` and resolves with `{ code, signal, timedOut, stdout, stderr, samples }`, where
@@ -34,17 +35,10 @@ export function runWatched(command, args, { cwd, env, timeoutMs = 60_000, sample
       // An exiting process (a zombie) still has a status file, without the Vm lines.
       if (memory !== null && Number.isFinite(memory.rssKb)) samples.push({ t: performance.now(), ...memory });
     }, sampleMs);
-    let timedOut = false;
-    let killTimer;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-      killTimer = setTimeout(() => child.kill('SIGKILL'), 3000);
-    }, timeoutMs);
+    const deadline = killAfter(child, timeoutMs);
     const done = () => {
       clearInterval(sampler);
-      clearTimeout(timer);
-      clearTimeout(killTimer);
+      deadline.clear();
       untrack();
     };
     child.on('error', (error) => {
@@ -54,7 +48,7 @@ export function runWatched(command, args, { cwd, env, timeoutMs = 60_000, sample
     child.on('close', (code, signal) => {
       done();
       const stdout = Buffer.concat(out).toString('utf8');
-      resolve({ code, signal, timedOut, stdout, stderr: Buffer.concat(err).toString('utf8'), samples });
+      resolve({ code, signal, timedOut: deadline.timedOut, stdout, stderr: Buffer.concat(err).toString('utf8'), samples });
     });
   });
 }
