@@ -7,7 +7,7 @@
 import type { MetricStore } from '../metrics/metric-store.js';
 import type { ClosedBucket } from '../metrics/time-buckets.js';
 import { WindowAggregates } from '../metrics/window-aggregates.js';
-import { abortingFailures, type AggregateLookup, type ThresholdResult, type Thresholds } from '../thresholds/thresholds.js';
+import { abortingFailures, allPassed, type AggregateLookup, type ThresholdResult, type Thresholds } from '../thresholds/thresholds.js';
 
 export class LiveThresholds {
   private readonly thresholds: Thresholds;
@@ -39,6 +39,15 @@ export class LiveThresholds {
     if (failures.length === 0) return;
     this.aborted = true;
     this.onAbort(failures);
+  }
+
+  /**
+   * k6's `tainted` (the control API's status): some threshold already fails on what was measured in
+   * the `elapsedMs` so far, windowed ones on their last window. An indication; the exit code comes
+   * from `final`.
+   */
+  taintedAt(elapsedMs: number): boolean {
+    return !allPassed(this.thresholds.evaluate(this.lookup(elapsedMs), { final: false }));
   }
 
   /** The end-of-run verdict over `durationMs` (windowed thresholds: their last window). */

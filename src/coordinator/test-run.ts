@@ -12,7 +12,6 @@ import type { ThresholdResult } from '../thresholds/thresholds.js';
 import { openOutputs, type OutputSet } from '../outputs/output-set.js';
 import type { SummaryData } from '../outputs/summary-data.js';
 import { openControl, type OpenedControl } from '../control/open-control.js';
-import { taintedNow } from '../control/tainted.js';
 import type { PreparedScenario } from './prepare.js';
 import { LiveRun, type LiveRunResult } from './live-run.js';
 import { RunMetrics } from './run-metrics.js';
@@ -92,7 +91,7 @@ export class TestRun {
         planned: planScenarios(p.options),
         stop: () => stop.requestStop('stop requested through the control API'),
         stopped: () => stop.requested || outcome.aborted,
-        tainted: (elapsedMs) => outcome.thresholdsFailed || taintedNow(p.thresholds, p.store, elapsedMs),
+        tainted: (elapsedMs) => outcome.thresholdsFailed || this.thresholds.taintedAt(elapsedMs),
       },
       this.io.stderr,
     );
