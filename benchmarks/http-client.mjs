@@ -3,7 +3,7 @@
  * Relative throughput of volley's HTTP client against bare undici, on one connection per loop.
  *
  *   npm run build && node benchmarks/http-client.mjs [--duration 5] [--connections 64] [--rounds 1]
- *     [--server http|raw] [--only name,name]
+ *     [--server http|raw] [--url http://127.0.0.1:PORT/] [--only name,name]
  *
  * A node:http server runs in a child process on 127.0.0.1 (the other core); this process runs
  * `--connections` async loops per variant, each owning its connection as a VU does, for `--duration`
@@ -13,7 +13,8 @@
  * --rounds N the variants run interleaved N times and the medians are printed at the end, which
  * evens out a machine whose other work comes and goes. `--server raw` swaps node:http for a TCP
  * server that answers each bodiless request with a canned response (no HTTP parsing), so the
- * server is less of a bottleneck and the client's own cost shows more.
+ * server is less of a bottleneck and the client's own cost shows more. `--url` targets a server
+ * already running (the http-throughput bench's nginx, say) instead of starting one.
  *
  * Variants:
  *   volley           `await http.get(url)` through createHttp (dist/), no-op sink, fixed TagSet
@@ -30,6 +31,7 @@ import { Client } from 'undici';
 import { createHttp } from '../dist/clients/http/index.js';
 import { TagSet } from '../dist/metrics/tags.js';
 import { WorkerMetrics } from '../dist/metrics/worker-metrics.js';
+import { signalInterrupts } from '../dist/clients/signal-interrupts.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -39,6 +41,7 @@ const { values: args } = parseArgs({
     only: { type: 'string', default: '' },
     rounds: { type: 'string', default: '1' },
     server: { type: 'string', default: 'http' },
+    url: { type: 'string', default: '' },
   },
 });
 const DURATION_MS = Number(args.duration) * 1000;
@@ -77,6 +80,7 @@ const RAW_SERVER = `
 `;
 
 async function startServer() {
+  if (args.url) return { child: { kill() {} }, url: args.url };
   const child = spawn(process.execPath, ['-e', args.server === 'raw' ? RAW_SERVER : SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [chunk] = await once(child.stdout, 'data');
   return { child, url: `http://127.0.0.1:${String(chunk).trim()}/` };
@@ -124,7 +128,7 @@ const HTTP_DEFAULTS = { maxRedirects: 10, userAgent: 'volley/bench', discardResp
 
 function volleyLoop(url, sink = NOOP_SINK) {
   return (counter) => {
-    const http = createHttp({ sink, tags: TAGS, signal: new AbortController().signal, http: HTTP_DEFAULTS, now: () => performance.now() });
+    const http = createHttp({ sink, tags: TAGS, interrupts: signalInterrupts(new AbortController().signal), http: HTTP_DEFAULTS, now: () => performance.now() });
     return {
       async run() {
         while (performance.now() < counter.stopAt) {

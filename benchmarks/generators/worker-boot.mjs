@@ -11,8 +11,8 @@ import { fileURLToPath } from 'node:url';
 const DIST = new URL('../../dist/', import.meta.url);
 /** The entry modules volley starts its threads with (src/coordinator/worker-pool.ts, lifecycle-client.ts). */
 export const WORKER_ENTRIES = {
-  load: new URL('worker/entry.js', DIST).href,
-  lifecycle: new URL('lifecycle/entry.js', DIST).href,
+  load: new URL('volley-load-worker.js', DIST).href,
+  lifecycle: new URL('volley-lifecycle.js', DIST).href,
 };
 const TIMEOUT_MS = 30_000;
 

@@ -3,7 +3,6 @@
  * process.exit. A user's mistake prints a message (and a hint), never a stack trace.
  */
 import type yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { ConfigError, ExitCode, VolleyError } from '../errors.js';
 import { processIo, type Io } from '../io.js';
 import { VERSION } from '../version.js';
@@ -61,7 +60,8 @@ function report(err: unknown, io: Io): number {
 }
 
 const io = processIo();
-const code = await main(hideBin(process.argv), io).catch((err: unknown) => report(err, io));
+// Not yargs' hideBin: yargs/helpers loads its whole platform shim, help formatting included (see lean-yargs.ts).
+const code = await main(process.argv.slice(2), io).catch((err: unknown) => report(err, io));
 // Started by bin/volley.mjs for a command that failed before using them.
 await Promise.all([releaseWarmThreads(), discardEarlyCompile()]);
 // Exit only once stdout and stderr have drained: a summary piped to a file must arrive whole.

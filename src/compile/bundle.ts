@@ -4,17 +4,23 @@
  * `volley/ws` and `volley/grpc` stay external and resolve to this installation's built modules, so
  * every VU of a worker shares one runtime, wherever on disk the scenario lives.
  */
-import { build, type Message, type Plugin } from 'esbuild';
+import type { Message, Plugin } from 'esbuild';
+import { createRequire } from 'node:module';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConfigError, ScriptError } from '../errors.js';
+import { DIST_URL } from '../install-paths.js';
+
+// esbuild is CommonJS: require() loads it as is, where an ESM import first has Node scan its 100 KB
+// of source for export names (cjs-module-lexer), on the start-up path of every run.
+const { build } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
 
 /** The scenario-API entry points and the built files they map to (relative to dist/). */
 const API_ENTRIES: Record<string, string> = { volley: 'api/index.js', 'volley/ws': 'api/ws.js', 'volley/grpc': 'api/grpc.js' };
-const DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = fileURLToPath(DIST_URL);
 
 // CommonJS packages inside an ESM bundle call require(); give them one.
 const CJS_BANNER = "import { createRequire as __volleyCreateRequire } from 'node:module'; const require = __volleyCreateRequire(import.meta.url);";

@@ -5,12 +5,14 @@
  * threads from here (or start fresh ones when none is warm); the unused ones are terminated by
  * `releaseWarmThreads` once the plan is known or the run ends early. A thread has no work and sends
  * nothing until it is sent its first message, so taking it later loses nothing.
- * Imports only node built-ins: it loads before the CLI.
+ * Imports only node built-ins (and install-paths): it loads before the CLI.
  */
 import { Worker } from 'node:worker_threads';
+import { distFile } from '../install-paths.js';
 
-export const LIFECYCLE_ENTRY = new URL('../lifecycle/entry.js', import.meta.url);
-export const LOAD_WORKER_ENTRY = new URL('../worker/entry.js', import.meta.url);
+/** The threads' entry points: bundles (bin/build-bundles.mjs), one file each plus shared chunks. */
+export const LIFECYCLE_ENTRY = distFile('volley-lifecycle.js');
+export const LOAD_WORKER_ENTRY = distFile('volley-load-worker.js');
 
 /**
  * The load workers' V8 heap limits. V8 sizes the old generation's headroom for garbage from its

@@ -1,8 +1,9 @@
 /** Turns an exception from the user's code into a message that points at the user's file and line. */
-import { dirname, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DIST_URL } from '../install-paths.js';
 
-const VOLLEY_DIST = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const VOLLEY_DIST = resolve(fileURLToPath(DIST_URL));
 
 /** `init threw TypeError: x is undefined\n    at scenario.ts:12:5`, with frames inside volley and node dropped. */
 export function describeScriptError(stage: string, err: unknown, scriptPath: string): string {

@@ -5,9 +5,10 @@
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
 import type { Io } from '../../io.js';
+import { PACKAGE_ROOT } from '../../install-paths.js';
 import { runFlags, toRunRequest } from './run.js';
 
-const QUICKSTART = fileURLToPath(new URL('../../../scenarios/quickstart.ts', import.meta.url));
+const QUICKSTART = fileURLToPath(new URL('scenarios/quickstart.ts', PACKAGE_ROOT));
 
 export function demoCommand(io: Io, setExit: (code: number) => void) {
   return {

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * The second half of `npm run build` (after tsc): bundles what runs at start-up into a few files in
+ * dist/, so a `volley run` loads 4–8 files per thread instead of ~200 modules, each resolved, read
+ * and compiled on its own (the start-up benchmark's `cli` and `workers ready` phases).
+ *
+ *   dist/volley-warm-start.js   bin/volley.mjs starts the threads and the compile with it first
+ *   dist/volley-cli.js          the CLI (main thread)
+ *   dist/volley-load-worker.js  a load worker thread
+ *   dist/volley-lifecycle.js    the lifecycle thread (setup, teardown, handleSummary)
+ *   dist/volley-chunk-*.js      code shared by them, and what they import lazily
+ *
+ * Everything lands directly in dist/, one level below the package root, as src/install-paths.ts
+ * requires. tsc's per-module output stays beside it: it is the scenario API (`volley`), the type
+ * declarations, and what tests import. Packages are bundled too, except esbuild (it finds its own
+ * binary next to its files) and yargs (src/cli/lean-yargs.ts loads parts of it by path).
+ */
+import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const dist = join(root, 'dist');
+
+// Chunk names carry a content hash: the previous build's would otherwise pile up.
+for (const name of readdirSync(dist)) if (name.startsWith('volley-')) rmSync(join(dist, name));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: {
+    'volley-warm-start': 'src/cli/warm-start.ts',
+    'volley-cli': 'src/cli/main.ts',
+    'volley-load-worker': 'src/worker/entry.ts',
+    'volley-lifecycle': 'src/lifecycle/entry.ts',
+  },
+  outdir: 'dist',
+  entryNames: '[name]',
+  chunkNames: 'volley-chunk-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['esbuild', 'yargs', 'yargs/*'],
+  // CommonJS packages inside an ESM bundle call require(); give every output file one.
+  banner: { js: "import { createRequire as __volleyRequire } from 'node:module'; const require = __volleyRequire(import.meta.url);" },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});
