@@ -14,14 +14,17 @@ const port = parentPort;
 if (!port) throw new Error('worker/entry.js must run in a worker thread');
 
 let worker: LoadWorker | undefined;
-// Starts at once (a warm thread is idle until init arrives); init waits for it before saying ready.
-const warmedUp = warmUpHotPath();
+// Starts at once (a warm thread is idle until init arrives) and stops when init arrives; init waits
+// for its last requests before saying ready.
+const warmUpStop = new AbortController();
+const warmedUp = warmUpHotPath(warmUpStop.signal);
 const send = (msg: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(msg, transfer);
 
 port.on('message', (msg: ToWorker) => {
   switch (msg.type) {
     case 'init': {
       const w = (worker = new LoadWorker(msg, send));
+      warmUpStop.abort();
       warmedUp.then(() => w.init()).catch((err: unknown) => send({ type: 'error', workerId: msg.workerId, error: serializeError(err), fatal: true }));
       break;
     }

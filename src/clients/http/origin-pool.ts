@@ -5,7 +5,8 @@
  * a connection no request has claimed yet, and how many of its bytes are already accounted for.
  */
 import type { Socket } from 'node:net';
-import { Client, type buildConnector } from 'undici';
+import type { buildConnector } from 'undici';
+import { Client } from './undici-parts.js';
 import { baseConnector, plainConnector, timedConnector, type ConnectionListener } from './timed-connector.js';
 
 /** Parsed origins, bounded: undici only reads its Client's URL, so the thread's VUs share one (a URL per VU was ≈ 160 B). */

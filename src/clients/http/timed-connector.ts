@@ -4,7 +4,8 @@
  * the TLS handshake finish, at no cost to requests that reuse the connection.
  */
 import type { Socket } from 'node:net';
-import { buildConnector } from 'undici';
+import type { buildConnector } from 'undici';
+import { buildConnector as newConnector } from './undici-parts.js';
 
 /** Receives each connection this connector opens, with its phase times in ms. */
 export interface ConnectionListener {
@@ -47,7 +48,7 @@ export function timedConnector(base: buildConnector.connector, listener: Connect
 
 /** undici's own connector with volley's connect timeout; one per VU for https (it holds the VU's TLS sessions). */
 export function baseConnector(): buildConnector.connector {
-  return buildConnector({ timeout: CONNECT_TIMEOUT_MS });
+  return newConnector({ timeout: CONNECT_TIMEOUT_MS });
 }
 
 let plain: buildConnector.connector | undefined;
@@ -57,5 +58,5 @@ let plain: buildConnector.connector | undefined;
  * session cache, a Map and a FinalizationRegistry, is never used without TLS), so VUs share it.
  */
 export function plainConnector(): buildConnector.connector {
-  return (plain ??= buildConnector({ timeout: CONNECT_TIMEOUT_MS, maxCachedSessions: 0 }));
+  return (plain ??= newConnector({ timeout: CONNECT_TIMEOUT_MS, maxCachedSessions: 0 }));
 }
