@@ -14,7 +14,7 @@
  * and compiles the scenario) and stops when `stop` aborts, after the requests in flight: it never
  * delays a run's start by more than one request.
  */
-import { createServer, type AddressInfo, type Server } from 'node:net';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { signalInterrupts } from '../clients/signal-interrupts.js';
 import { createHttp } from '../clients/http/index.js';
 import { BUILTIN } from '../metrics/builtin.js';
@@ -67,7 +67,7 @@ async function warmHttp(url: string, metrics: WorkerMetrics, stop: AbortSignal):
 }
 
 /** One canned response per request head received (a warm-up request has no body). */
-function answerEveryRequest(socket: import('node:net').Socket): void {
+function answerEveryRequest(socket: Socket): void {
   let tail = '';
   socket.on('data', (chunk) => {
     const text = tail + chunk.toString('latin1');
