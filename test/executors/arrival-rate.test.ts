@@ -7,12 +7,15 @@ import { nthSegment, parseSegment, type Segment } from '../../src/executors/segm
 import { stripeIterations, stripeOf, stripeOffsets } from '../../src/executors/arrival-stripe.js';
 import { arrivalOffsets, totalIterations } from '../../src/executors/arrival-schedule.js';
 import { completedIterations, fakeContext, type FakeVu } from '../support/fake-vu.js';
+import type { FakeClock } from '../support/fake-clock.js';
 
 const constant = (over: Partial<ConstantArrivalRateConfig> = {}): ConstantArrivalRateConfig => ({
   rate: 10, timeUnitMs: 1000, durationMs: 1000, preAllocatedVUs: 5, maxVUs: 5, ...over,
 });
 const allStarts = (fakes: FakeVu[]) => fakes.flatMap((f) => f.starts).sort((a, b) => a - b);
 const allScheduled = (fakes: FakeVu[]) => fakes.flatMap((f) => f.scheduled as number[]).sort((a, b) => a - b);
+/** `clock` as seen by a busy event loop: every sleep ends `lateMs` after the instant asked for. */
+const wakingLate = (clock: FakeClock, lateMs: number) => ({ now: () => clock.now(), sleepUntil: (at: number, signal?: AbortSignal) => clock.sleepUntil(at + lateMs, signal) });
 
 describe('constant-arrival-rate', () => {
   it('starts 10/s over 1 s at exactly i·100 ms, passing each scheduled instant', async () => {
@@ -70,7 +73,7 @@ describe('constant-arrival-rate', () => {
   it('starts overdue iterations late in one batch, keeping their scheduled instants, when the loop wakes late', async () => {
     const { clock, fakes, ctx, record } = fakeContext(5, 10);
     // The event loop is busy: every sleep ends 250 ms after the instant asked for.
-    const late = { now: () => clock.now(), sleepUntil: (at: number, signal?: AbortSignal) => clock.sleepUntil(at + 250, signal) };
+    const late = wakingLate(clock, 250);
     const done = constantArrivalRate.run(constant(), { ...ctx, clock: late });
     await clock.run();
     await done;
@@ -81,7 +84,7 @@ describe('constant-arrival-rate', () => {
 
   it('still starts the offsets before the end when the loop wakes past it: nothing scheduled is lost', async () => {
     const { clock, fakes, ctx, record } = fakeContext(5, 10);
-    const late = { now: () => clock.now(), sleepUntil: (at: number, signal?: AbortSignal) => clock.sleepUntil(at + 150, signal) };
+    const late = wakingLate(clock, 150);
     const done = constantArrivalRate.run(constant(), { ...ctx, clock: late });
     await clock.run();
     await done;
@@ -93,7 +96,7 @@ describe('constant-arrival-rate', () => {
   it('bounds a catch-up by the free VUs: the rest of an overdue batch is dropped, not queued', async () => {
     const { clock, fakes, ctx, record } = fakeContext(2, 10);
     const drops: number[] = [];
-    const late = { now: () => clock.now(), sleepUntil: (at: number, signal?: AbortSignal) => clock.sleepUntil(at + 250, signal) };
+    const late = wakingLate(clock, 250);
     const done = constantArrivalRate.run(constant({ preAllocatedVUs: 2, maxVUs: 2 }), { ...ctx, clock: late, dropIterations: (n) => drops.push(n) });
     await clock.run();
     await done;
