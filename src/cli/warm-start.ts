@@ -29,7 +29,9 @@ export function warmPlanFor(argv: readonly string[], env: Readonly<Record<string
   // --vus caps the workers (never more workers than VUs) unless stages may ramp above it.
   const staged = flagValue(argv, '--stage', '-s') !== undefined || env.VOLLEY_STAGE !== undefined;
   const vus = staged ? undefined : wholeNumber(flagValue(argv, '--vus', '-u') ?? env.VOLLEY_VUS);
-  const load = Math.max(1, Math.min(workers ?? cores, vus ?? Infinity));
+  // --iterations makes the run shared-iterations, whose VUs can't outnumber its iterations (k6's rule).
+  const iterations = wholeNumber(flagValue(argv, '--iterations', '-i') ?? env.VOLLEY_ITERATIONS);
+  const load = Math.max(1, Math.min(workers ?? cores, vus ?? Infinity, iterations ?? Infinity));
   // demo's optional positional is a script too, but it mostly runs the quickstart: compiled later.
   return { lifecycle: true, load, ...(command === 'run' && script && { script }) };
 }

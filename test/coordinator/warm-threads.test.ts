@@ -31,6 +31,12 @@ describe('warm start plan (from the raw arguments)', () => {
     expect(warmPlanFor(['run', 'a.ts'], { VOLLEY_VUS: '1' }, 2)).toMatchObject({ lifecycle: true, load: 1 });
   });
 
+  it('caps at --iterations, even with stages: shared-iterations never has more VUs than iterations', () => {
+    expect(warmPlanFor(['run', 'a.ts', '-i', '1'], {}, 2)).toMatchObject({ lifecycle: true, load: 1 });
+    expect(warmPlanFor(['run', 'a.ts', '--iterations=3', '--stage', '5s:10'], {}, 8)).toMatchObject({ lifecycle: true, load: 3 });
+    expect(warmPlanFor(['run', 'a.ts'], { VOLLEY_ITERATIONS: '1' }, 2)).toMatchObject({ lifecycle: true, load: 1 });
+  });
+
   it('ignores --vus when stages may ramp above it, and values that are not whole numbers', () => {
     expect(warmPlanFor(['run', 'a.ts', '--vus', '1', '--stage', '5s:10'], {}, 2)).toMatchObject({ lifecycle: true, load: 2 });
     expect(warmPlanFor(['run', 'a.ts', '--workers', 'x', '--vus', '0'], {}, 2)).toMatchObject({ lifecycle: true, load: 2 });
