@@ -167,6 +167,6 @@ function printMedians({ volley, bare, floor, runs, busy, log }) {
   log(`${name}  median of ${runs}  volley spawn → first request ${Math.round(total)} ms   goal ≤ ${GOAL_MS} ms: ${verdict}   ${others}${busyNote}`);
   const parts = PHASES.map(([key, label]) => `${label} ${Math.round(m(key))}`);
   parts.push(`between phases ${Math.round(m('firstStart') - accounted)}`);
-  parts.push(`start broadcast → request arrives ${Math.round(total - m('firstStart'))} (20 ms start lead, the VU's connect, and node's boot before its clock starts)`);
+  parts.push(`start broadcast → request arrives ${Math.round(total - m('firstStart'))} (the start lead, 0 ms for one worker; the VU's connect, and node's boot before its clock starts)`);
   log(`${name}  breakdown, medians in ms: ${parts.join(', ')}`);
 }

@@ -18,11 +18,13 @@ import { releaseWarmThreads } from './warm-threads.js';
 /** How long workers get to report after a hard stop before they are terminated. */
 const HARD_STOP_GRACE_MS = 3000;
 /**
- * Lead time so every worker receives `start` before time 0. The workers are idle by then (all said
- * ready), so the message takes well under a millisecond; 20 ms leaves room for a busy machine's
- * scheduling. A worker that still gets it late aligns to the same time 0 and starts behind it.
+ * Lead time so every worker receives `start` before time 0 and they all begin together. The workers
+ * are idle by then (all said ready), so the message takes well under a millisecond; 20 ms leaves
+ * room for a busy machine's scheduling. A worker that still gets it late aligns to the same time 0
+ * and starts behind it. A lone worker has nobody to start with: it starts at once.
  */
 const START_LEAD_MS = 20;
+const startLeadMs = (workers: number): number => (workers > 1 ? START_LEAD_MS : 0);
 
 export interface LiveRunParams {
   bundlePath: string;
@@ -83,7 +85,7 @@ export class LiveRun {
       markStartup('workers-ready');
       this.initFailed = undefined;
       if (!this.stopped) {
-        this.startedAtMs = Date.now() + START_LEAD_MS;
+        this.startedAtMs = Date.now() + startLeadMs(p.workers);
         p.metrics.start(this.startedAtMs, Array.from({ length: p.workers }, (_, i) => i));
         p.onStart?.(this.startedAtMs);
         this.pool.broadcast({ type: 'start', epochMs: this.startedAtMs });
