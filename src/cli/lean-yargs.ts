@@ -3,18 +3,30 @@
  * the main thread here, most of it string-width building its Unicode tables), which only help text
  * uses. For every command line that does not ask for help, this builds yargs from its own factory
  * with the same platform shim minus those two; `--help` gets the full yargs. Errors never print
- * help (main.ts's `.fail` throws), so the lean instance is never asked to format any.
- * If yargs' layout changes (an update), it falls back to the full yargs.
+ * help (main.ts's `.fail` throws), so the lean instance is never asked to format any. The factory
+ * and the shim's packages come bundled in one file, dist/volley-yargs.js (bin/build-bundles.mjs);
+ * should that fail to load, the full yargs does the job.
  */
 import { createRequire } from 'node:module';
 import { notStrictEqual, strictEqual } from 'node:assert';
 import { inspect } from 'node:util';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type yargsType from 'yargs';
+import { distFile } from '../install-paths.js';
 
 type YargsFn = typeof yargsType;
+
+/** dist/volley-yargs.js: what the platform shim needs (typed only as far as it is used here). */
+interface YargsParts {
+  YargsFactory: (shim: object) => YargsFn;
+  getProcessArgvBin: () => string;
+  Parser: unknown;
+  y18n: (options: { directory: string; updateFiles: boolean }) => unknown;
+  escalade: unknown;
+  getCallerFile: (position?: number) => string;
+}
 
 /** The yargs function: lean unless `argv` asks for help. */
 export async function loadYargs(argv: readonly string[]): Promise<YargsFn> {
@@ -26,18 +38,8 @@ export async function loadYargs(argv: readonly string[]): Promise<YargsFn> {
 }
 
 async function leanYargs(): Promise<YargsFn> {
+  const { YargsFactory, getProcessArgvBin, Parser, y18n, escalade, getCallerFile } = (await import(distFile('volley-yargs.js').href)) as YargsParts;
   const index = fileURLToPath(import.meta.resolve('yargs'));
-  const fromYargs = createRequire(index);
-  const at = (path: string) => pathToFileURL(join(dirname(index), path)).href;
-  const dep = (name: string) => pathToFileURL(fromYargs.resolve(name)).href;
-  const [{ YargsFactory }, { getProcessArgvBin }, parser, y18n, escalade, callerFile] = await Promise.all([
-    import(at('build/lib/yargs-factory.js')),
-    import(at('build/lib/utils/process-argv.js')),
-    import(dep('yargs-parser')),
-    import(dep('y18n')),
-    import(dep('escalade/sync')),
-    import(dep('get-caller-file')),
-  ]);
   const helpOnly = (what: string) => () => {
     throw new Error(`${what} is only loaded for --help`);
   };
@@ -45,12 +47,12 @@ async function leanYargs(): Promise<YargsFn> {
   const shim = {
     assert: { notStrictEqual, strictEqual },
     cliui: helpOnly('cliui'),
-    findUp: escalade.default ?? escalade,
+    findUp: escalade,
     getEnv: (key: string) => process.env[key],
     inspect,
     getProcessArgvBin,
     mainFilename: mainFilename || process.cwd(),
-    Parser: parser.default ?? parser,
+    Parser,
     path: { basename, dirname, extname, relative, resolve, join },
     process: {
       argv: () => process.argv,
@@ -63,13 +65,13 @@ async function leanYargs(): Promise<YargsFn> {
     },
     readFileSync,
     readdirSync,
-    require: fromYargs,
+    require: createRequire(index),
     getCallerFile: () => {
-      const file: string = (callerFile.default ?? callerFile)(3);
+      const file = getCallerFile(3);
       return file.startsWith('file://') ? fileURLToPath(file) : file;
     },
     stringWidth: helpOnly('string-width'),
-    y18n: (y18n.default ?? y18n)({ directory: resolve(dirname(index), 'locales'), updateFiles: false }),
+    y18n: y18n({ directory: resolve(dirname(index), 'locales'), updateFiles: false }),
   };
-  return YargsFactory(shim) as YargsFn;
+  return YargsFactory(shim);
 }
