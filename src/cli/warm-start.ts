@@ -10,21 +10,24 @@ import { warmThreads } from '../coordinator/warm-threads.js';
 import { compileEarly } from '../compile/early-compile.js';
 import { holdSignals } from '../coordinator/early-signals.js';
 import { compileHttpParserBaseline } from '../clients/http/parser-baseline.js';
+import { WARM_UP_REQUESTS } from '../ipc/messages.js';
 
 export interface WarmPlan {
   lifecycle: boolean;
   load: number;
+  /** Whether the load threads warm up their request path while they wait (no for a run shorter than that). */
+  warmUpRequests: boolean;
   /** The script to compile now: the first argument after the command when it is not a flag. */
   script?: string;
 }
 
 /** The threads worth starting for `argv` (arguments after the script name). */
 export function warmPlanFor(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, cores: number): WarmPlan {
-  const none = { lifecycle: false, load: 0 };
+  const none = { lifecycle: false, load: 0, warmUpRequests: false };
   const command = argv[0];
   if (argv.some((a) => a === '--help' || a === '-h' || a === '--version')) return none;
   const script = argv[1] !== undefined && !argv[1].startsWith('-') ? argv[1] : undefined;
-  if (command === 'inspect') return { lifecycle: true, load: 0, ...(script && { script }) };
+  if (command === 'inspect') return { lifecycle: true, load: 0, warmUpRequests: false, ...(script && { script }) };
   if (command !== 'run' && command !== 'demo') return none;
   const workers = wholeNumber(flagValue(argv, '--workers') ?? env.VOLLEY_WORKERS);
   // --vus caps the workers (never more workers than VUs) unless stages may ramp above it.
@@ -33,8 +36,9 @@ export function warmPlanFor(argv: readonly string[], env: Readonly<Record<string
   // --iterations makes the run shared-iterations, whose VUs can't outnumber its iterations (k6's rule).
   const iterations = wholeNumber(flagValue(argv, '--iterations', '-i') ?? env.VOLLEY_ITERATIONS);
   const load = Math.max(1, Math.min(workers ?? cores, vus ?? Infinity, iterations ?? Infinity));
+  const warmUpRequests = iterations === undefined || iterations >= WARM_UP_REQUESTS;
   // demo's optional positional is a script too, but it mostly runs the quickstart: compiled later.
-  return { lifecycle: true, load, ...(command === 'run' && script && { script }) };
+  return { lifecycle: true, load, warmUpRequests, ...(command === 'run' && script && { script }) };
 }
 
 /** Starts the threads `warmPlanFor` picks for this process. */
@@ -43,7 +47,7 @@ export function warmStart(argv: readonly string[]): void {
   if (plan.load > 0) holdSignals(); // a run: ^C before its stop handling is installed still stops it (105)
   if (plan.script !== undefined) compileEarly(plan.script, process.cwd());
   if (plan.load > 0) compileHttpParserBaseline(); // before the threads: they share it
-  warmThreads(plan.lifecycle, plan.load);
+  warmThreads(plan.lifecycle, plan.load, plan.warmUpRequests);
 }
 
 function flagValue(argv: readonly string[], ...names: string[]): string | undefined {

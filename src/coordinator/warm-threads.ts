@@ -9,6 +9,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { distFile } from '../install-paths.js';
+import type { LoadThreadData } from '../ipc/messages.js';
 
 /** The threads' entry points: bundles (bin/build-bundles.mjs), one file each plus shared chunks. */
 export const LIFECYCLE_ENTRY = distFile('volley-lifecycle.js');
@@ -32,12 +33,12 @@ interface WarmThread {
 
 const warm: { lifecycle: WarmThread[]; load: WarmThread[] } = { lifecycle: [], load: [] };
 
-function start(entry: URL): Worker {
-  return new Worker(entry, { stdout: true, stderr: true, ...(entry === LOAD_WORKER_ENTRY ? { resourceLimits: WORKER_HEAP } : {}) });
+function start(entry: URL, data?: LoadThreadData): Worker {
+  return new Worker(entry, { stdout: true, stderr: true, ...(entry === LOAD_WORKER_ENTRY ? { resourceLimits: WORKER_HEAP, workerData: data } : {}) });
 }
 
-function warmUp(entry: URL): WarmThread {
-  const thread: WarmThread = { worker: start(entry), exited: false };
+function startWarm(entry: URL, data?: LoadThreadData): WarmThread {
+  const thread: WarmThread = { worker: start(entry, data), exited: false };
   // A warm thread that fails to load is replaced when taken (the fresh one reports the failure to its owner).
   thread.worker.once('error', () => {});
   thread.worker.once('exit', () => (thread.exited = true));
@@ -51,10 +52,10 @@ function take(list: WarmThread[], entry: URL): Worker {
   return start(entry);
 }
 
-/** Starts the lifecycle thread (when `lifecycle`) and `load` load-worker threads now. */
-export function warmThreads(lifecycle: boolean, load: number): void {
-  if (lifecycle) warm.lifecycle.push(warmUp(LIFECYCLE_ENTRY));
-  for (let i = 0; i < load; i++) warm.load.push(warmUp(LOAD_WORKER_ENTRY));
+/** Starts the lifecycle thread (when `lifecycle`) and `load` load-worker threads now; these warm up their request path unless `warmUpRequests` is false. */
+export function warmThreads(lifecycle: boolean, load: number, warmUpRequests = true): void {
+  if (lifecycle) warm.lifecycle.push(startWarm(LIFECYCLE_ENTRY));
+  for (let i = 0; i < load; i++) warm.load.push(startWarm(LOAD_WORKER_ENTRY, { warmUp: warmUpRequests }));
 }
 
 /** A lifecycle thread: the warm one, or a new one. */

@@ -40,6 +40,16 @@ export interface WorkerScenario {
   tags: Record<string, string>;
 }
 
+/**
+ * What a load thread is given when it starts (its workerData), before it knows the run. It warms
+ * its request path while it waits (worker/warm-up.ts), up to WARM_UP_REQUESTS, unless told the run
+ * is shorter than that: there the warm-up's CPU would only slow the rest of the start-up.
+ */
+export interface LoadThreadData {
+  warmUp: boolean;
+}
+export const WARM_UP_REQUESTS = 4000;
+
 /** Why a run stops early. */
 export type StopReason = 'signal' | 'threshold' | 'abort';
 

@@ -3,8 +3,8 @@
  * clock, and sends one metrics snapshot per second. Counterpart of
  * {@link file://./../coordinator/worker-pool.ts}; only ipc/messages.ts types cross between them.
  */
-import { parentPort } from 'node:worker_threads';
-import type { FromWorker, ToWorker } from '../ipc/messages.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { FromWorker, LoadThreadData, ToWorker } from '../ipc/messages.js';
 import { serializeError } from '../errors.js';
 import { LoadWorker } from './load-worker.js';
 import { warmUpHotPath } from './warm-up.js';
@@ -17,7 +17,7 @@ let worker: LoadWorker | undefined;
 // Starts at once (a warm thread is idle until init arrives) and stops when init arrives; init waits
 // for its last requests before saying ready.
 const warmUpStop = new AbortController();
-const warmedUp = warmUpHotPath(warmUpStop.signal);
+const warmedUp = (workerData as LoadThreadData | undefined)?.warmUp === false ? Promise.resolve(0) : warmUpHotPath(warmUpStop.signal);
 const send = (msg: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(msg, transfer);
 
 port.on('message', (msg: ToWorker) => {

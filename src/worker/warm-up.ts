@@ -20,12 +20,10 @@ import { createHttp } from '../clients/http/index.js';
 import { BUILTIN } from '../metrics/builtin.js';
 import { TagSet } from '../metrics/tags.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
+import { WARM_UP_REQUESTS } from '../ipc/messages.js';
 
-/**
- * Requests through volley's client at most: V8 has optimized the per-request functions well before
- * (≈ 300 ms here, from cold). Spread over a few connections, as a run's VUs are.
- */
-export const WARM_UP_REQUESTS = 4000;
+// At most WARM_UP_REQUESTS through volley's client: V8 has optimized the per-request functions well
+// before (≈ 300 ms here, from cold). Spread over a few connections, as a run's VUs are.
 const CONNECTIONS = 8;
 const RESPONSE = Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nkeep-alive: timeout=60\r\n\r\nok');
 const HTTP_DEFAULTS = { maxRedirects: 0, userAgent: 'volley/warm-up', discardResponseBodies: false, timeoutMs: 5_000, noConnectionReuse: false };

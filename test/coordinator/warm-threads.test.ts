@@ -21,8 +21,8 @@ function request(script: string): RunRequest {
 
 describe('warm start plan (from the raw arguments)', () => {
   it('warms the lifecycle thread and one load thread per core for run and demo', () => {
-    expect(warmPlanFor(['run', 'a.ts'], {}, 2)).toEqual({ lifecycle: true, load: 2, script: 'a.ts' });
-    expect(warmPlanFor(['demo'], {}, 4)).toEqual({ lifecycle: true, load: 4 });
+    expect(warmPlanFor(['run', 'a.ts'], {}, 2)).toEqual({ lifecycle: true, load: 2, warmUpRequests: true, script: 'a.ts' });
+    expect(warmPlanFor(['demo'], {}, 4)).toEqual({ lifecycle: true, load: 4, warmUpRequests: true });
   });
 
   it('follows --workers and caps at --vus, as the plan will', () => {
@@ -37,6 +37,12 @@ describe('warm start plan (from the raw arguments)', () => {
     expect(warmPlanFor(['run', 'a.ts'], { VOLLEY_ITERATIONS: '1' }, 2)).toMatchObject({ lifecycle: true, load: 1 });
   });
 
+  it('skips the request warm-up for a run of fewer iterations than it would send', () => {
+    expect(warmPlanFor(['run', 'a.ts', '-i', '1'], {}, 2)).toMatchObject({ warmUpRequests: false });
+    expect(warmPlanFor(['run', 'a.ts', '-i', '4000'], {}, 2)).toMatchObject({ warmUpRequests: true });
+    expect(warmPlanFor(['run', 'a.ts', '--vus', '10'], {}, 2)).toMatchObject({ warmUpRequests: true });
+  });
+
   it('ignores --vus when stages may ramp above it, and values that are not whole numbers', () => {
     expect(warmPlanFor(['run', 'a.ts', '--vus', '1', '--stage', '5s:10'], {}, 2)).toMatchObject({ lifecycle: true, load: 2 });
     expect(warmPlanFor(['run', 'a.ts', '--workers', 'x', '--vus', '0'], {}, 2)).toMatchObject({ lifecycle: true, load: 2 });
@@ -48,10 +54,10 @@ describe('warm start plan (from the raw arguments)', () => {
   });
 
   it('warms only the lifecycle thread for inspect, and nothing for other commands, help or the version', () => {
-    expect(warmPlanFor(['inspect', 'a.ts'], {}, 2)).toEqual({ lifecycle: true, load: 0, script: 'a.ts' });
-    expect(warmPlanFor(['target'], {}, 2)).toEqual({ lifecycle: false, load: 0 });
-    expect(warmPlanFor(['run', '--help'], {}, 2)).toEqual({ lifecycle: false, load: 0 });
-    expect(warmPlanFor(['--version'], {}, 2)).toEqual({ lifecycle: false, load: 0 });
+    expect(warmPlanFor(['inspect', 'a.ts'], {}, 2)).toEqual({ lifecycle: true, load: 0, warmUpRequests: false, script: 'a.ts' });
+    expect(warmPlanFor(['target'], {}, 2)).toEqual({ lifecycle: false, load: 0, warmUpRequests: false });
+    expect(warmPlanFor(['run', '--help'], {}, 2)).toEqual({ lifecycle: false, load: 0, warmUpRequests: false });
+    expect(warmPlanFor(['--version'], {}, 2)).toEqual({ lifecycle: false, load: 0, warmUpRequests: false });
   });
 });
 

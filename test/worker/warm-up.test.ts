@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { WARM_UP_REQUESTS, warmUpHotPath } from '../../src/worker/warm-up.js';
+import { warmUpHotPath } from '../../src/worker/warm-up.js';
+import { WARM_UP_REQUESTS } from '../../src/ipc/messages.js';
 
 describe('warmUpHotPath', () => {
   it('runs every warm-up request through volley’s client against its in-thread server', async () => {
