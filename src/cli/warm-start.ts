@@ -9,7 +9,6 @@ import { availableParallelism } from 'node:os';
 import { warmThreads } from '../coordinator/warm-threads.js';
 import { compileEarly } from '../compile/early-compile.js';
 import { holdSignals } from '../coordinator/early-signals.js';
-import { compileHttpParserBaseline } from '../clients/http/parser-baseline.js';
 import { WARM_UP_REQUESTS } from '../ipc/messages.js';
 
 export interface WarmPlan {
@@ -46,7 +45,6 @@ export function warmStart(argv: readonly string[]): void {
   const plan = warmPlanFor(argv, process.env, availableParallelism());
   if (plan.load > 0) holdSignals(); // a run: ^C before its stop handling is installed still stops it (105)
   if (plan.script !== undefined) compileEarly(plan.script, process.cwd());
-  if (plan.load > 0) compileHttpParserBaseline(); // before the threads: they share it
   warmThreads(plan.lifecycle, plan.load, plan.warmUpRequests);
 }
 
