@@ -1,18 +1,19 @@
 /**
  * Runs, before the worker says ready, what a run's first requests would otherwise do for the first
- * time inside second 0: volley's own request path (a VU's `http.get` through undici, its llhttp
- * WebAssembly compiled on the first connection, the clock marks, recording into HDR histograms) and
- * a snapshot's encoding. Without it the run's first second goes at a fraction of the steady rate
- * while V8 still interprets that path (the http-throughput scenario: ≈ 3,000 requests in second 0
- * against ≈ 28,000 in each later one, with latencies up to 46 ms), which shows as a p99 above the
- * other seconds' and as lost throughput. The requests go to a TCP server inside this thread that
- * answers with canned bytes (cheaper than node:http, so the time goes to the client's path), on
- * 127.0.0.1:0; nothing recorded leaves the thread. A failure here only means a colder start, so it
- * is swallowed.
+ * time inside second 0: compiling undici's HTTP parser to optimized code (parser-precompile.ts),
+ * volley's own request path (a VU's `http.get` through undici, the clock marks, recording into HDR
+ * histograms) and a snapshot's encoding. Without it the run's first second goes at a fraction of
+ * the steady rate while V8 still interprets that path (the http-throughput scenario: ≈ 3,000
+ * requests in second 0 against ≈ 28,000 in each later one, with latencies up to 46 ms), which shows
+ * as a p99 above the other seconds' and as lost throughput. The requests go to a TCP server inside
+ * this thread that answers with canned bytes (cheaper than node:http, so the time goes to the
+ * client's path), on 127.0.0.1:0; nothing recorded leaves the thread. A failure here only means a
+ * colder start, so it is swallowed.
  *
  * It uses the time a warm thread waits for its init message (while the main thread loads the CLI
- * and compiles the scenario) and stops when `stop` aborts, after the requests in flight: it never
- * delays a run's start by more than one request.
+ * and compiles the scenario) and stops when `stop` aborts, after the requests in flight: it delays
+ * a run's start by at most one request, or by what is left of the parser's compile (≈ 60–130 ms,
+ * synchronous) when init arrives during it.
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { signalInterrupts } from '../clients/signal-interrupts.js';
@@ -21,6 +22,7 @@ import { BUILTIN } from '../metrics/builtin.js';
 import { TagSet } from '../metrics/tags.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { WARM_UP_REQUESTS } from '../ipc/messages.js';
+import { precompileHttpParser } from '../clients/http/parser-precompile.js';
 
 // At most WARM_UP_REQUESTS through volley's client: V8 has optimized the per-request functions well
 // before (≈ 300 ms here, from cold). Spread over a few connections, as a run's VUs are.
@@ -30,6 +32,7 @@ const HTTP_DEFAULTS = { maxRedirects: 0, userAgent: 'volley/warm-up', discardRes
 
 /** Warms the request path until `WARM_UP_REQUESTS` are done or `stop` aborts; resolves with the requests answered. */
 export async function warmUpHotPath(stop: AbortSignal): Promise<number> {
+  precompileHttpParser();
   const server = createServer(answerEveryRequest);
   try {
     await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));

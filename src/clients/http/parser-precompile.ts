@@ -1,0 +1,57 @@
+/**
+ * Compiles undici's HTTP parser (llhttp, WebAssembly) to optimized code once per process, when a
+ * load thread starts, instead of in the middle of the run.
+ *
+ * Left to its defaults, V8 compiles WebAssembly with its baseline compiler (Liftoff) on first use
+ * and recompiles hot functions with TurboFan in the background. llhttp is one giant state-machine
+ * function: that recompile takes ≈ 210 ms of CPU inside the run's first second (on the generator's
+ * core), and ≈ 35 MB of compiler memory that set the run's peak RSS. Liftoff's code alone parses a
+ * response ≈ 0.4–0.7 µs slower than optimized code.
+ *
+ * Here every function is compiled eagerly by TurboFan with its mid-tier register allocator, the
+ * one V8 falls back to for huge functions: ≈ 60–130 ms and ≈ 26 MB (given back right after) instead
+ * of ≈ 250 ms and 50 MB, for code that parses ≈ 90 ns per response slower than full TurboFan's
+ * (≈ 0.3 % of a request; benchmarks/README.md has the figures). V8 has no per-module switch, so
+ * the process-wide flags change only around this synchronous compile; during it, a JavaScript
+ * function another thread optimizes also gets the mid-tier allocator (at start-up, only the CLI's
+ * main thread is running). V8 keeps one compiled module per wire bytes for the whole process (a
+ * second thread compiling the same bytes waits for the first) and hands it to undici's own
+ * `new WebAssembly.Module` in every thread, for as long as it is alive. Should that ever miss,
+ * undici compiles as before: a colder first second, nothing else.
+ */
+import { createRequire } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
+
+type Variant = 'llhttp_simd-wasm' | 'llhttp-wasm';
+// require(), not import: their module.exports is a Buffer, and ESM interop would copy its 54,000
+// indices one property at a time.
+const requireHere = createRequire(import.meta.url);
+const bytesOf = (variant: Variant) => requireHere(`undici/lib/llhttp/${variant}.js`) as Uint8Array;
+
+const EAGER_MID_TIER = ['--no-liftoff', '--no-wasm-lazy-compilation', '--no-wasm-dynamic-tiering', '--turbo-force-mid-tier-regalloc'];
+/** V8's defaults for what EAGER_MID_TIER changes. */
+const DEFAULTS = ['--liftoff', '--wasm-lazy-compilation', '--wasm-dynamic-tiering', '--no-turbo-force-mid-tier-regalloc'];
+
+/** Kept for the life of the thread: V8 hands out a compiled module only while it is alive. */
+const compiled = new Map<Variant, WebAssembly.Module>();
+
+/**
+ * Compiles llhttp as undici will pick it (SIMD unless UNDICI_NO_WASM_SIMD=1 or unsupported). False
+ * when it could not (undici's files moved): undici then compiles its own, as if this had never run.
+ */
+export function precompileHttpParser(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  const choices: Variant[] = env.UNDICI_NO_WASM_SIMD === '1' ? ['llhttp-wasm'] : ['llhttp_simd-wasm', 'llhttp-wasm'];
+  return choices.some((variant) => compiled.has(variant) || compileEagerly(variant));
+}
+
+function compileEagerly(variant: Variant): boolean {
+  for (const flag of EAGER_MID_TIER) setFlagsFromString(flag);
+  try {
+    compiled.set(variant, new WebAssembly.Module(bytesOf(variant)));
+    return true;
+  } catch {
+    return false;
+  } finally {
+    for (const flag of DEFAULTS) setFlagsFromString(flag);
+  }
+}
