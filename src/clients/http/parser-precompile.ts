@@ -35,13 +35,24 @@ const DEFAULTS = ['--liftoff', '--wasm-lazy-compilation', '--wasm-dynamic-tierin
 /** Kept for the life of the thread: V8 hands out a compiled module only while it is alive. */
 const compiled = new Map<Variant, WebAssembly.Module>();
 
+type Env = Readonly<Record<string, string | undefined>>;
+
 /**
- * Compiles llhttp as undici will pick it (SIMD unless UNDICI_NO_WASM_SIMD=1 or unsupported). False
- * when it could not (undici's files moved): undici then compiles its own, as if this had never run.
+ * Compiles llhttp as undici will pick it (SIMD when undiciUsesSimd, else or when SIMD fails to
+ * compile the plain one). False when it could not (undici's files moved): undici then compiles its
+ * own, as if this had never run.
  */
-export function precompileHttpParser(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  const choices: Variant[] = env.UNDICI_NO_WASM_SIMD === '1' ? ['llhttp-wasm'] : ['llhttp_simd-wasm', 'llhttp-wasm'];
+export function precompileHttpParser(env: Env = process.env): boolean {
+  const choices: Variant[] = undiciUsesSimd(env) ? ['llhttp_simd-wasm', 'llhttp-wasm'] : ['llhttp-wasm'];
   return choices.some((variant) => compiled.has(variant) || compileEagerly(variant));
+}
+
+/** undici's own choice (lib/dispatcher/client-h1.js, lazyllhttp): SIMD except on ppc64 before Node 24.12, or as UNDICI_NO_WASM_SIMD says. */
+export function undiciUsesSimd(env: Env, arch: string = process.arch, nodeVersion: string = process.versions.node): boolean {
+  if (env.UNDICI_NO_WASM_SIMD === '1') return false;
+  if (env.UNDICI_NO_WASM_SIMD === '0' || arch !== 'ppc64') return true;
+  const [major = 0, minor = 0] = nodeVersion.split('.').map(Number);
+  return major > 24 || (major === 24 && minor >= 12);
 }
 
 function compileEagerly(variant: Variant): boolean {
