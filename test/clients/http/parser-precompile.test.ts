@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { precompileHttpParser, undiciUsesSimd } from '../../../src/clients/http/parser-precompile.js';
+import { precompileHttpParser, setsParserFlags, undiciUsesSimd } from '../../../src/clients/http/parser-precompile.js';
 
 // What the precompile buys is time and memory, which the benchmarks measure; that undici parses
 // with it is covered by the warm-up's test (test/worker/warm-up.test.ts). This guards the part that
@@ -8,6 +8,21 @@ describe('precompileHttpParser', () => {
   it("compiles undici's llhttp from where undici keeps it: plain, and SIMD", () => {
     expect(precompileHttpParser({ UNDICI_NO_WASM_SIMD: '1' })).toBe(true);
     expect(precompileHttpParser({})).toBe(true);
+  });
+
+  it('leaves V8 alone when the user set one of the flags it changes (NODE_OPTIONS or node flags)', () => {
+    expect(precompileHttpParser({ NODE_OPTIONS: '--max-old-space-size=512 --liftoff-only' }, [])).toBe(false);
+    expect(precompileHttpParser({}, ['--no-wasm-dynamic-tiering'])).toBe(false);
+  });
+});
+
+describe('setsParserFlags', () => {
+  it('spots the flags in either spelling, and only those', () => {
+    expect(setsParserFlags('--no-liftoff')).toBe(true);
+    expect(setsParserFlags('--wasm_lazy_compilation')).toBe(true);
+    expect(setsParserFlags('--turbo-force-mid-tier-regalloc --trace-gc')).toBe(true);
+    expect(setsParserFlags('--max-old-space-size=512 --enable-source-maps')).toBe(false);
+    expect(setsParserFlags('')).toBe(false);
   });
 });
 
