@@ -15,7 +15,9 @@
  * requires. tsc's per-module output stays beside it: it is the scenario API (`volley`), the type
  * declarations, and what tests import. Packages are bundled too, except esbuild (it finds its own
  * binary next to its files) and yargs (bundled on its own, as volley-yargs.js: the CLI loads either
- * those parts or, for --help, the whole package).
+ * those parts or, for --help, the whole package). undici's HTTP/2 client is replaced by a stub
+ * (bin/bundle-stubs/undici-client-h2.cjs): volley never offers h2, and the real module loads http2,
+ * tls and crypto in every thread (≈ 10 ms and 0.8 MB per load thread).
  */
 import { build } from 'esbuild';
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,15 @@ const dist = join(root, 'dist');
 // Chunk names carry a content hash: the previous build's would otherwise pile up.
 for (const name of readdirSync(dist)) if (name.startsWith('volley-')) rmSync(join(dist, name));
 
+/** undici's HTTP/2 client, which volley never uses, replaced by the stub that says so. */
+const withoutHttp2 = {
+  name: 'undici-without-http2',
+  setup(b) {
+    const stub = join(root, 'bin', 'bundle-stubs', 'undici-client-h2.cjs');
+    b.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) => (/[\\/]undici[\\/]lib[\\/]dispatcher$/.test(args.resolveDir) ? { path: stub } : undefined));
+  },
+};
+
 /** What every bundle shares: ESM for Node 20, sources mapped, quiet unless something is wrong. */
 const common = {
   absWorkingDir: root,
@@ -40,6 +51,7 @@ const common = {
   banner: { js: "import { createRequire as __volleyRequire } from 'node:module'; const require = __volleyRequire(import.meta.url);" },
   sourcemap: 'linked',
   logLevel: 'warning',
+  plugins: [withoutHttp2],
 };
 
 await build({
