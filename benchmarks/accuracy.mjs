@@ -9,6 +9,11 @@
  *
  * with volley's figures from `--summary-trend-stats 'med,p(99)'` (http_req_duration) and wrk's from
  * its latency distribution; medians of the rounds on both sides.
+ *
+ * nginx's own jitter moves both generators' figures (wrk's p99 spreads by several ms between rounds
+ * on these machines), so each leg is also captured with tcpdump when it is available: the same
+ * exchanges' latencies as the kernel saw them (harness/pcap.mjs). A generator's figure minus the
+ * wire's, for the same run, is what its own clock adds, whatever nginx did.
  */
 import { fileURLToPath } from 'node:url';
 import { runVolleyWatched } from './generators/volley-watched.mjs';
@@ -17,9 +22,10 @@ import { runWrkLatency } from './generators/wrk-latency.mjs';
 import { isStopping } from './harness/cleanup.mjs';
 import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
 import { startNginx } from './harness/nginx.mjs';
-import { ensureEchoModule, ensureNginx, ensureWrk } from './harness/peers.mjs';
+import { ensureEchoModule, ensureNginx, ensureTcpdump, ensureWrk } from './harness/peers.mjs';
 import { columns } from './harness/report.mjs';
-import { median } from './harness/stats.mjs';
+import { median, percentile } from './harness/stats.mjs';
+import { startWireCapture } from './harness/wire-capture.mjs';
 
 export const name = 'accuracy';
 export const description = 'p50/p99 against nginx answering after 50 ms, 25 connections: volley vs wrk, A/B/A/B';
@@ -43,6 +49,7 @@ export async function run({ smoke, log }) {
     log(`${name}  not run: ${echoModule === null ? "nginx's echo module" : 'wrk'} unavailable (see above)`);
     return;
   }
+  const tcpdump = await ensureTcpdump(log);
   const durationS = smoke ? 2 : 10;
   const rounds = smoke ? 1 : 3;
   log(`${name}  ${rounds} round(s) of ${durationS} s, ${CONNECTIONS} connections to /delay50 (echo_sleep 0.05); nginx on core ${SERVER_CPU}, generators on core ${CLIENT_CPU}`);
@@ -59,10 +66,11 @@ export async function run({ smoke, log }) {
       for (const leg of legs) {
         const watch = startCpuWatch();
         try {
-          const figure = await leg.run();
+          const figure = await onTheWire(tcpdump, server.port, leg.run, log);
           results.get(leg.label).push(figure);
           const failed = figure.failures > 0 ? `  (${figure.failures} failed requests)` : '';
-          log(columns([name, `round ${round}/${rounds}`, leg.label, `p50 ${ms(figure.p50)}`, `p99 ${ms(figure.p99)}`, `${figure.requests} requests`], [0, 0, 18, 14, 14]) + failed + contentionNote(watch.stop()));
+          const wire = figure.wire ? `wire p50 ${ms(figure.wire.p50)} p99 ${ms(figure.wire.p99)}` : '';
+          log(columns([name, `round ${round}/${rounds}`, leg.label, `p50 ${ms(figure.p50)}`, `p99 ${ms(figure.p99)}`, `${figure.requests} requests`, wire], [0, 0, 18, 14, 14, 16]) + failed + contentionNote(watch.stop()));
         } catch (error) {
           failures.push(`${leg.label}: ${error.message.split('\n')[0]}`);
           log(columns([name, `round ${round}/${rounds}`, leg.label, `FAILED: ${error.message}`], [0, 0, 18]));
@@ -74,6 +82,30 @@ export async function run({ smoke, log }) {
   }
   printVerdicts({ wrk: results.get('wrk'), volley: results.get('volley(1 worker)'), log });
   if (failures.length > 0) throw new Error(failures.join('; '));
+}
+
+/**
+ * Runs one leg with tcpdump capturing (when there is one) and adds the wire's p50 and p99 of the
+ * same exchanges to its figure as `wire`; without tcpdump, or when it cannot capture, `wire` is null.
+ */
+async function onTheWire(tcpdump, port, runLeg, log) {
+  const capture =
+    tcpdump === null
+      ? null
+      : await startWireCapture({ binary: tcpdump, port }).catch((error) => {
+          log(`${name}  ${error.message.split('\n')[0]}; the wire's latencies are skipped for this leg`);
+          return null;
+        });
+  let figure;
+  try {
+    figure = await runLeg();
+  } catch (error) {
+    await capture?.stop().catch(() => {});
+    throw error;
+  }
+  const latencies = capture === null ? [] : await capture.stop();
+  const wire = latencies.length === 0 ? null : { p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+  return { ...figure, wire };
 }
 
 /** volley's http_req_duration median and p(99) over one run of 25 VUs on 1 worker, pinned like wrk. */
@@ -99,8 +131,18 @@ function printVerdicts({ wrk, volley, log }) {
     const tolerance = Math.max(FLOOR_MS, 2 * wrkSpread);
     const diff = volleyMedian - wrkMedian;
     const verdict = Math.abs(diff) <= tolerance ? 'within' : 'OUTSIDE';
-    log(`${name}  ${key}  volley ${ms(volleyMedian)}  wrk ${ms(wrkMedian)}  volley − wrk ${diff >= 0 ? '+' : ''}${diff.toFixed(2)} ms   tolerance max(${FLOOR_MS} ms, 2 × wrk spread ${wrkSpread.toFixed(2)} ms) = ${tolerance.toFixed(2)} ms: ${verdict}   (medians of ${Math.min(wrk.length, volley.length)} round(s))`);
+    log(`${name}  ${key}  volley ${ms(volleyMedian)}  wrk ${ms(wrkMedian)}  volley − wrk ${signed(diff)} ms   tolerance max(${FLOOR_MS} ms, 2 × wrk spread ${wrkSpread.toFixed(2)} ms) = ${tolerance.toFixed(2)} ms: ${verdict}   (medians of ${Math.min(wrk.length, volley.length)} round(s))`);
   }
+  const added = (figures, key) => median(figures.map((f) => f[key] - f.wire[key]));
+  const captured = (figures) => figures.filter((f) => f.wire !== null);
+  const [w, v] = [captured(wrk), captured(volley)];
+  if (w.length > 0 && v.length > 0) {
+    log(`${name}  added to the wire's latency (generator − tcpdump, same run; medians of rounds)  volley p50 ${signed(added(v, 'p50'))} ms p99 ${signed(added(v, 'p99'))} ms   wrk p50 ${signed(added(w, 'p50'))} ms p99 ${signed(added(w, 'p99'))} ms`);
+  }
+}
+
+function signed(value) {
+  return `${value >= 0 ? '+' : ''}${value.toFixed(2)}`;
 }
 
 function ms(value) {

@@ -1,7 +1,8 @@
 /**
  * The programs volley is measured against, found or installed: nginx (the target; required), wrk
  * (a C generator, the ceiling for this machine; optional), nginx's echo module (for the delay
- * location a latency-accuracy bench needs), and autocannon (from node_modules).
+ * location a latency-accuracy bench needs), tcpdump (the wire's own latencies, for the same bench;
+ * optional), and autocannon (from node_modules).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,14 @@ export async function ensureWrk(log) {
   const path = await findOrInstall('wrk', 'wrk', log);
   if (typeof path === 'string') return path;
   log(`bench: wrk unavailable, its figures are skipped: ${path.reason}`);
+  return null;
+}
+
+/** The tcpdump binary, installed from Debian's tcpdump when missing; null (with the reason logged) when it cannot be had. */
+export async function ensureTcpdump(log) {
+  const path = await findOrInstall('tcpdump', 'tcpdump', log);
+  if (typeof path === 'string') return path;
+  log(`bench: tcpdump unavailable, the wire's latencies are skipped: ${path.reason}`);
   return null;
 }
 

@@ -18,3 +18,10 @@ export function spread(values) {
   const mid = median(values);
   return { min, max, relative: mid === 0 ? 0 : (max - min) / mid };
 }
+
+/** The nearest-rank percentile `p` (0–100) of a non-empty list of numbers. */
+export function percentile(values, p) {
+  if (values.length === 0) throw new Error('percentile of an empty list');
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
