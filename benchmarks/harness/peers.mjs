@@ -30,19 +30,13 @@ export async function ensureNginx(log) {
 }
 
 /** The wrk binary, installed from Debian's wrk when missing; null (with the reason logged) when it cannot be had. */
-export async function ensureWrk(log) {
-  const path = await findOrInstall('wrk', 'wrk', log);
-  if (typeof path === 'string') return path;
-  log(`bench: wrk unavailable, its figures are skipped: ${path.reason}`);
-  return null;
+export function ensureWrk(log) {
+  return optionalPeer('wrk', 'wrk', 'its figures are skipped', log);
 }
 
 /** The tcpdump binary, installed from Debian's tcpdump when missing; null (with the reason logged) when it cannot be had. */
-export async function ensureTcpdump(log) {
-  const path = await findOrInstall('tcpdump', 'tcpdump', log);
-  if (typeof path === 'string') return path;
-  log(`bench: tcpdump unavailable, the wire's latencies are skipped: ${path.reason}`);
-  return null;
+export function ensureTcpdump(log) {
+  return optionalPeer('tcpdump', 'tcpdump', "the wire's latencies are skipped", log);
 }
 
 /** The echo module's path (for `load_module`) when installed, without installing it. */
@@ -63,6 +57,14 @@ export async function ensureEchoModule(log) {
 export function autocannonCli() {
   if (!existsSync(AUTOCANNON_CLI)) throw new MissingPeerError('autocannon', `${AUTOCANNON_CLI} not found (run npm ci)`);
   return AUTOCANNON_CLI;
+}
+
+/** The path of `binary` (from Debian's `pkg` when missing), or null after logging why it cannot be had and what is skipped. */
+async function optionalPeer(binary, pkg, skipped, log) {
+  const path = await findOrInstall(binary, pkg, log);
+  if (typeof path === 'string') return path;
+  log(`bench: ${binary} unavailable, ${skipped}: ${path.reason}`);
+  return null;
 }
 
 /** The path of `binary`, or `{ reason }` when it is missing and installing `pkg` did not bring it. */
