@@ -32,6 +32,8 @@ export interface HttpDefaults {
   readonly discardResponseBodies: boolean;
   readonly timeoutMs: number;
   readonly noConnectionReuse: boolean;
+  /** k6's insecureSkipTLSVerify: https connections accept any server certificate. */
+  readonly insecureSkipTLSVerify: boolean;
 }
 
 export interface ClientContext {

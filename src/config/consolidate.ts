@@ -47,6 +47,7 @@ export function consolidate(scriptOptions: unknown, flags: RunFlags, userAgent: 
     setupTimeoutMs: readDuration(raw, 'setupTimeout', 'options', issues, 60_000),
     teardownTimeoutMs: readDuration(raw, 'teardownTimeout', 'options', issues, 60_000),
     noConnectionReuse: bool(raw, 'noConnectionReuse', issues),
+    insecureSkipTLSVerify: bool(raw, 'insecureSkipTLSVerify', issues),
   };
   if (facts) issues.push(...checkAgainstScript(resolved, facts));
   if (issues.length) throw new ConfigError(issues);

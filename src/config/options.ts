@@ -97,6 +97,7 @@ export interface Options {
   setupTimeout?: string;
   teardownTimeout?: string;
   noConnectionReuse?: boolean;
+  insecureSkipTLSVerify?: boolean;
 }
 
 /** A scenario after consolidation: executor-specific fields stay in `config`, parsed by its executor. */
@@ -135,4 +136,5 @@ export interface ResolvedOptions {
   setupTimeoutMs: number;
   teardownTimeoutMs: number;
   noConnectionReuse: boolean;
+  insecureSkipTLSVerify: boolean;
 }

@@ -7,6 +7,7 @@ import type { BaseContext } from '../api/context.js';
 import { ScriptError } from '../errors.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { createHttp } from '../clients/http/index.js';
+import { httpDefaultsOf } from '../clients/http/http-defaults.js';
 import { createContext } from '../worker/iteration-context.js';
 import { TagCache, VuTagState } from '../worker/vu-tags.js';
 import { TestAbortedError } from '../worker/test-abort.js';
@@ -30,7 +31,7 @@ export async function runStage(script: LoadedScript, stage: Stage, options: Reso
   tags.enterGroup(`${stage}`);
   const services = {
     sink,
-    httpDefaults: { maxRedirects: options.maxRedirects, userAgent: options.userAgent, discardResponseBodies: options.discardResponseBodies, timeoutMs: 60_000, noConnectionReuse: options.noConnectionReuse },
+    httpDefaults: httpDefaultsOf(options),
     now: () => performance.now(),
     createHttp,
     onTestControl: control,

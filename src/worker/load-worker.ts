@@ -10,6 +10,7 @@ import { BUILTIN } from '../metrics/builtin.js';
 import { TagSet } from '../metrics/tags.js';
 import { WorkerMetrics, transferListOf } from '../metrics/worker-metrics.js';
 import { createHttp } from '../clients/http/index.js';
+import { httpDefaultsOf } from '../clients/http/http-defaults.js';
 import { enterInit, leaveInit, runtime } from '../api/runtime.js';
 import type { ContextServices } from './iteration-context.js';
 import { IterationErrors } from './iteration-errors.js';
@@ -152,7 +153,7 @@ export class LoadWorker {
     const clock = this.clock;
     return {
       sink: this.metrics,
-      httpDefaults: { maxRedirects: options.maxRedirects, userAgent: options.userAgent, discardResponseBodies: options.discardResponseBodies, timeoutMs: 60_000, noConnectionReuse: options.noConnectionReuse },
+      httpDefaults: httpDefaultsOf(options),
       now: () => performance.now(),
       createHttp,
       onTestControl: (action, reason) => {

@@ -28,7 +28,7 @@ import { precompileHttpParser } from '../clients/http/parser-precompile.js';
 // before (≈ 300 ms here, from cold). Spread over a few connections, as a run's VUs are.
 const CONNECTIONS = 8;
 const RESPONSE = Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nkeep-alive: timeout=60\r\n\r\nok');
-const HTTP_DEFAULTS = { maxRedirects: 0, userAgent: 'volley/warm-up', discardResponseBodies: false, timeoutMs: 5_000, noConnectionReuse: false };
+const HTTP_DEFAULTS = { maxRedirects: 0, userAgent: 'volley/warm-up', discardResponseBodies: false, timeoutMs: 5_000, noConnectionReuse: false, insecureSkipTLSVerify: false };
 
 /** Warms the request path until `WARM_UP_REQUESTS` are done or `stop` aborts; resolves with the requests answered. */
 export async function warmUpHotPath(stop: AbortSignal): Promise<number> {

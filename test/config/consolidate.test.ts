@@ -43,6 +43,12 @@ describe('consolidate: defaults and common fields', () => {
     const r = consolidate({ scenarios: { a: { executor: 'constant-vus', duration: '1s' } } }, {}, UA);
     expect(r.scenarios[0]).toMatchObject({ gracefulStopMs: 30_000, startTimeMs: 0, exec: 'default', env: {}, tags: {} });
     expect(r).toMatchObject({ maxRedirects: 10, setupTimeoutMs: 60_000, teardownTimeoutMs: 60_000, userAgent: UA, summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'] });
+    expect(r).toMatchObject({ noConnectionReuse: false, insecureSkipTLSVerify: false });
+  });
+
+  it("reads k6's insecureSkipTLSVerify, and rejects it when it is not a boolean", () => {
+    expect(consolidate({ insecureSkipTLSVerify: true }, {}, UA).insecureSkipTLSVerify).toBe(true);
+    expect(issuesOf(() => consolidate({ insecureSkipTLSVerify: 'yes' }, {}, UA))).toEqual(['options.insecureSkipTLSVerify']);
   });
 
   it('merges --tag over options.tags and reads summaryTrendStats from flags first', () => {

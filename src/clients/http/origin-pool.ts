@@ -73,10 +73,12 @@ export class OriginPool {
   #first: OriginConnection | undefined;
   #more: Map<string, OriginConnection> | undefined;
   readonly #now: () => number;
+  readonly #insecureSkipTLSVerify: boolean;
   #tlsBase: buildConnector.connector | undefined;
 
-  constructor(now: () => number) {
+  constructor(now: () => number, insecureSkipTLSVerify = false) {
     this.#now = now;
+    this.#insecureSkipTLSVerify = insecureSkipTLSVerify;
   }
 
   /** The connection for `origin` (as URL.origin spells it), created on first use. */
@@ -104,6 +106,6 @@ export class OriginPool {
 
   /** https: this VU's own connector (its TLS session cache is the VU's, as a browser's); http: the thread's. */
   #baseFor(origin: string): buildConnector.connector {
-    return origin.startsWith('https:') ? (this.#tlsBase ??= baseConnector()) : plainConnector();
+    return origin.startsWith('https:') ? (this.#tlsBase ??= baseConnector(this.#insecureSkipTLSVerify)) : plainConnector();
   }
 }

@@ -46,9 +46,12 @@ export function timedConnector(base: buildConnector.connector, listener: Connect
   };
 }
 
-/** undici's own connector with volley's connect timeout; one per VU for https (it holds the VU's TLS sessions). */
-export function baseConnector(): buildConnector.connector {
-  return newConnector({ timeout: CONNECT_TIMEOUT_MS });
+/**
+ * undici's own connector with volley's connect timeout; one per VU for https (it holds the VU's TLS
+ * sessions). `insecureSkipTLSVerify` (k6's option) accepts any server certificate.
+ */
+export function baseConnector(insecureSkipTLSVerify = false): buildConnector.connector {
+  return newConnector({ timeout: CONNECT_TIMEOUT_MS, ...(insecureSkipTLSVerify && { rejectUnauthorized: false }) });
 }
 
 let plain: buildConnector.connector | undefined;

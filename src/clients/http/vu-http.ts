@@ -35,7 +35,7 @@ export class VuHttp implements Http, ProtocolClient, ExchangeHost {
     this.now = ctx.now;
     this.tags = ctx.tags;
     this.noConnectionReuse = ctx.http.noConnectionReuse;
-    this.pool = new OriginPool(ctx.now);
+    this.pool = new OriginPool(ctx.now, ctx.http.insecureSkipTLSVerify);
     this.metrics = RequestMetrics.of(ctx.sink);
     this.inFlight = new InFlight(ctx.now);
     this.#planner = RequestPlanner.for(ctx.http);

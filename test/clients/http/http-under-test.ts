@@ -13,6 +13,7 @@ export const DEFAULTS: HttpDefaults = {
   discardResponseBodies: false,
   timeoutMs: 60_000,
   noConnectionReuse: false,
+  insecureSkipTLSVerify: false,
 };
 
 /** What a test gets: the client, its sink, the VU's abort controller and mutable base tags. */

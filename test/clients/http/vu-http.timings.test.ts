@@ -89,16 +89,32 @@ describe('request timings', () => {
 });
 
 describe('TLS timings', () => {
-  it('splits a TLS connection into connecting and tls_handshaking (here: a certificate the client rejects)', async () => {
+  /** An https server on 127.0.0.1 with a self-signed certificate (fixtures/), and its URL. */
+  async function selfSignedServer(): Promise<{ url: string; close: () => void }> {
     const dir = new URL('./fixtures/', import.meta.url);
     const server = createTlsServer({ key: readFileSync(new URL('self-signed.key', dir)), cert: readFileSync(new URL('self-signed.crt', dir)) }, (_req, res) => res.end('ok'));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+  }
+
+  it('splits a TLS connection into connecting and tls_handshaking (here: a certificate the client rejects)', async () => {
+    const server = await selfSignedServer();
     const t = httpUnderTest();
-    const res = await t.http.get(`https://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+    const res = await t.http.get(server.url);
     await t.http.close();
     server.close();
     expect(res).toMatchObject({ status: 0, error_code: 1310 });
     expect(res.timings.connecting).toBeGreaterThan(0);
+    expect(res.timings.tls_handshaking).toBeGreaterThan(0);
+  });
+
+  it("accepts that certificate with k6's insecureSkipTLSVerify, and still times the handshake", async () => {
+    const server = await selfSignedServer();
+    const t = httpUnderTest({ insecureSkipTLSVerify: true });
+    const res = await t.http.get(server.url);
+    await t.http.close();
+    server.close();
+    expect(res).toMatchObject({ status: 200, body: 'ok', error_code: 0 });
     expect(res.timings.tls_handshaking).toBeGreaterThan(0);
   });
 });
