@@ -77,6 +77,14 @@ export function killAfter(child, timeoutMs) {
   return deadline;
 }
 
+/** Sends `signal` to a long-running child (a server, a capture), then SIGKILL if `exited` has not resolved within `graceMs`; resolves once it has. */
+export async function stopChild(child, exited, signal, graceMs) {
+  child.kill(signal);
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** The last few lines of a child's stderr, for an error message that says what went wrong. */
 export function tail(text, lines = 8) {
   return text.trimEnd().split('\n').slice(-lines).join('\n');

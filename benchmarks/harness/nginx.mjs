@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { atExit, track } from './cleanup.mjs';
-import { pinned } from './child.mjs';
+import { pinned, stopChild } from './child.mjs';
 import { freePort } from './free-port.mjs';
 import { nginxConfig } from './nginx-config.mjs';
 import { WORK_DIR, makeWorkDir } from './work-dir.mjs';
@@ -68,10 +68,7 @@ async function startOnce({ binary, echoModule, connections, cpu, dir, port }) {
     throw new Error(`nginx did not start on 127.0.0.1:${port}: ${why || 'no answer within 10 s'}`);
   }
   const stop = async () => {
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
+    await stopChild(child, exited, 'SIGTERM', STOP_TIMEOUT_MS);
     untrack();
     forget();
     rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopChild } from './child.mjs';
 import { atExit, track } from './cleanup.mjs';
 import { wireLatencies } from './pcap.mjs';
 import { makeWorkDir } from './work-dir.mjs';
@@ -52,10 +53,7 @@ export async function startWireCapture({ binary, port }) {
     throw new Error(`tcpdump did not start capturing: ${stderr.trim() || 'no output'}`);
   }
   const stop = async () => {
-    child.kill('SIGINT'); // tcpdump closes its file on SIGINT
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
+    await stopChild(child, exited, 'SIGINT', STOP_TIMEOUT_MS); // tcpdump closes its file on SIGINT
     try {
       return wireLatencies(readFileSync(file), port);
     } finally {
