@@ -57,7 +57,8 @@ export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (a
     // Without setup, teardown and handleSummary the thread has nothing left to do: it exits now
     // instead of holding its heap (≈ 10–15 MB) through the run.
     if (!LIFECYCLE_STAGES.some((name) => loaded.exports.includes(name))) released = lifecycle.close();
-    const { options, thresholds, store } = (await resolver).resolveOptions(loaded, req);
+    const { options, thresholds, store, warnings } = (await resolver).resolveOptions(loaded, req);
+    for (const warning of warnings) io.stderr.write(`warning: ${warning}\n`);
     return { compiled, lifecycle, exports: loaded.exports, env, options, thresholds, store, dispose };
   } catch (err) {
     await dispose();

@@ -4,6 +4,7 @@
  * config, metrics and threshold code) load while esbuild compiles, not before the compile starts.
  */
 import { consolidate } from '../config/consolidate.js';
+import { unknownOptionWarnings } from '../config/unknown-options.js';
 import type { ResolvedOptions } from '../config/options.js';
 import type { FromLifecycle } from '../ipc/messages.js';
 import { MetricStore } from '../metrics/metric-store.js';
@@ -15,6 +16,8 @@ export interface ResolvedScenarioOptions {
   options: ResolvedOptions;
   thresholds: Thresholds;
   store: MetricStore;
+  /** Top-level option keys volley ignores (see config/unknown-options.ts), one line each. */
+  warnings: string[];
 }
 
 /** Throws ConfigError (104) or ScriptError (107, a metric declared twice with different types) as consolidate and the store do. */
@@ -23,5 +26,7 @@ export function resolveOptions(loaded: Extract<FromLifecycle, { type: 'loaded' }
   for (const decl of loaded.metrics) store.declare(decl);
   const options = consolidate(loaded.options, req.flags, USER_AGENT, { exports: loaded.exports, kindOf: (name) => store.kindOf(name) });
   const thresholds = Thresholds.from(options.noThresholds ? [] : options.thresholds);
-  return { options, thresholds, store };
+  // consolidate has thrown unless the options are an object or absent.
+  const warnings = loaded.options === undefined ? [] : unknownOptionWarnings(loaded.options as Record<string, unknown>);
+  return { options, thresholds, store, warnings };
 }

@@ -57,4 +57,13 @@ describe('volley inspect', () => {
     expect(res.stderr).toContain('options.scenarios.a.vus');
     expect(res.stderr).toContain('options.scenarios.a.duration');
   });
+
+  it('warns on stderr about top-level options it ignores, and resolves the rest', async () => {
+    const { path } = await scenarioFile("export const options = { vus: 2, treshold: { http_req_failed: ['rate<0.1'] }, rps: 50 };\nexport default async function () {}\n");
+    const res = await runVolley(['inspect', path]);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).toContain('warning: options.treshold: not an option volley knows; ignored (did you mean thresholds?)');
+    expect(res.stderr).toContain("warning: options.rps: k6's option is not supported by volley");
+    expect((JSON.parse(res.stdout) as { maxVUs: number }).maxVUs).toBe(2);
+  });
 });
