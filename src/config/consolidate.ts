@@ -46,8 +46,8 @@ export function consolidate(scriptOptions: unknown, flags: RunFlags, userAgent: 
     userAgent: typeof raw.userAgent === 'string' ? raw.userAgent : userAgent,
     setupTimeoutMs: readDuration(raw, 'setupTimeout', 'options', issues, 60_000),
     teardownTimeoutMs: readDuration(raw, 'teardownTimeout', 'options', issues, 60_000),
-    noConnectionReuse: bool(raw, 'noConnectionReuse', issues),
-    insecureSkipTLSVerify: bool(raw, 'insecureSkipTLSVerify', issues),
+    noConnectionReuse: flags.noConnectionReuse ?? bool(raw, 'noConnectionReuse', issues),
+    insecureSkipTLSVerify: flags.insecureSkipTLSVerify ?? bool(raw, 'insecureSkipTLSVerify', issues),
   };
   if (facts) issues.push(...checkAgainstScript(resolved, facts));
   if (issues.length) throw new ConfigError(issues);

@@ -8,4 +8,7 @@ export interface RunFlags {
   tag?: Record<string, string>;
   noThresholds?: boolean;
   summaryTrendStats?: string[];
+  /** k6's --no-connection-reuse / --insecure-skip-tls-verify; undefined leaves the script's option. */
+  noConnectionReuse?: boolean;
+  insecureSkipTLSVerify?: boolean;
 }

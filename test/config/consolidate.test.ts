@@ -51,6 +51,13 @@ describe('consolidate: defaults and common fields', () => {
     expect(issuesOf(() => consolidate({ insecureSkipTLSVerify: 'yes' }, {}, UA))).toEqual(['options.insecureSkipTLSVerify']);
   });
 
+  it('takes --no-connection-reuse and --insecure-skip-tls-verify over the script, and the script when they are absent', () => {
+    const script = { noConnectionReuse: true, insecureSkipTLSVerify: true };
+    expect(consolidate(script, {}, UA)).toMatchObject({ noConnectionReuse: true, insecureSkipTLSVerify: true });
+    expect(consolidate(script, { noConnectionReuse: false, insecureSkipTLSVerify: false }, UA)).toMatchObject({ noConnectionReuse: false, insecureSkipTLSVerify: false });
+    expect(consolidate({}, { noConnectionReuse: true, insecureSkipTLSVerify: true }, UA)).toMatchObject({ noConnectionReuse: true, insecureSkipTLSVerify: true });
+  });
+
   it('merges --tag over options.tags and reads summaryTrendStats from flags first', () => {
     const r = consolidate({ tags: { a: '1', b: '2' }, summaryTrendStats: ['avg'] }, { tag: { b: '3' }, summaryTrendStats: ['p(99)', 'max'] }, UA);
     expect(r.tags).toEqual({ a: '1', b: '3' });

@@ -66,4 +66,18 @@ describe('volley inspect', () => {
     expect(res.stderr).toContain("warning: options.rps: k6's option is not supported by volley");
     expect((JSON.parse(res.stdout) as { maxVUs: number }).maxVUs).toBe(2);
   });
+
+  it("takes k6's --no-connection-reuse and --insecure-skip-tls-verify over the script's options, and VOLLEY_ variables for them and --no-thresholds", async () => {
+    const { path } = await scenarioFile('export const options = { noConnectionReuse: false, insecureSkipTLSVerify: false };\nexport default async function () {}\n');
+    const optionsOf = (res: { code: number | null; stdout: string; stderr: string }) => {
+      expect(res.code, res.stderr).toBe(0);
+      return (JSON.parse(res.stdout) as { options: { noConnectionReuse: boolean; insecureSkipTLSVerify: boolean; noThresholds: boolean } }).options;
+    };
+    expect(optionsOf(await runVolley(['inspect', path]))).toMatchObject({ noConnectionReuse: false, insecureSkipTLSVerify: false });
+    expect(optionsOf(await runVolley(['inspect', path, '--no-connection-reuse', '--insecure-skip-tls-verify']))).toMatchObject({ noConnectionReuse: true, insecureSkipTLSVerify: true });
+    // VOLLEY_NO_* variables name a negated flag: yargs' strict mode once rejected them.
+    const env = { VOLLEY_NO_CONNECTION_REUSE: '1', VOLLEY_INSECURE_SKIP_TLS_VERIFY: 'true', VOLLEY_NO_THRESHOLDS: '1', VOLLEY_NO_COLOR: '1' };
+    expect(optionsOf(await runVolley(['inspect', path], { env }))).toMatchObject({ noConnectionReuse: true, insecureSkipTLSVerify: true, noThresholds: true });
+  });
 });
+

@@ -23,8 +23,15 @@ export function runFlags<T>(y: Argv<T>) {
     .option('summary-trend-stats', { type: 'string', describe: "trend columns, e.g. 'avg,p(95),p(99.9)'" })
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('thresholds', { type: 'boolean', default: true, describe: 'evaluate thresholds (--no-thresholds to skip)' })
+    .option('connection-reuse', { type: 'boolean', describe: 'keep-alive between requests (--no-connection-reuse: a new connection per request)' })
+    .option('insecure-skip-tls-verify', { type: 'boolean', describe: 'https accepts any server certificate' })
     .option('quiet', { alias: 'q', type: 'boolean', default: false, describe: 'no banner or progress' })
-    .option('color', { type: 'boolean', default: true, describe: 'colored output (--no-color to disable)' });
+    .option('color', { type: 'boolean', default: true, describe: 'colored output (--no-color to disable)' })
+    // yargs reads VOLLEY_NO_THRESHOLDS as an option named no-thresholds, which strict mode would
+    // reject: declared (hidden) so that it passes; toRunRequest reads these variables itself.
+    .option('no-thresholds', { type: 'string', hidden: true })
+    .option('no-color', { type: 'string', hidden: true })
+    .option('no-connection-reuse', { type: 'string', hidden: true });
 }
 
 type RunArgs = Awaited<ReturnType<ReturnType<typeof runFlags>['parseAsync']>>;
@@ -53,6 +60,9 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
       tag,
       noThresholds: !a.thresholds || truthy(io.env.VOLLEY_NO_THRESHOLDS),
       summaryTrendStats: a.summaryTrendStats?.split(','),
+      // Only when given: an absent flag leaves the script's option (yargs maps VOLLEY_INSECURE_SKIP_TLS_VERIFY itself).
+      noConnectionReuse: a.connectionReuse !== undefined ? !a.connectionReuse : truthy(io.env.VOLLEY_NO_CONNECTION_REUSE) || undefined,
+      insecureSkipTLSVerify: a.insecureSkipTlsVerify,
     },
     env,
     includeSystemEnv: a.includeSystemEnvVars,
