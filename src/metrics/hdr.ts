@@ -15,9 +15,9 @@
  *   250–600 ns per record: ruled out for something merged every second.
  *
  * Encoding: HdrHistogram's V2 format (ZigZag LEB128 counts, zero runs collapsed), which other HDR
- * tools read. Uncompressed by default: a busy second is ~7.2 KB, a quiet one ~100 B, and it goes
- * through postMessage's transfer list without a copy, so deflate's saving (7.2 → 4.4 KB) is not
- * worth its CPU (encode 39 → 149 µs). `{ compress: true }` gives V2's compressed form, for storage.
+ * tools read. Uncompressed by default: a busy second is ~7.2 KB, a quiet one ~100 B (postMessage
+ * copies it; worker/entry.ts says why it is not transferred), so deflate's saving (7.2 → 4.4 KB) is
+ * not worth its CPU (encode 39 → 149 µs). `{ compress: true }` gives V2's compressed form, for storage.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
 import { createRequire } from 'node:module';
@@ -119,7 +119,7 @@ export function addInto(target: Histogram, source: Histogram): void {
   target.add(source);
 }
 
-/** Encodes into V2 bytes that own their buffer exactly (safe to put in a transfer list). */
+/** Encodes into V2 bytes that own their buffer exactly. */
 export function encodeHistogram(h: Histogram, options?: { compress?: boolean }): Uint8Array {
   const raw = encodeV2(h);
   if (!options?.compress) return raw;

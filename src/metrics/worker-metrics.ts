@@ -113,10 +113,3 @@ export class WorkerMetrics implements MetricSink {
     return recorder;
   }
 }
-
-/** The buffers to list in postMessage's transfer list for these snapshots (the encoded histograms). */
-export function transferListOf(series: readonly SeriesSnapshot[]): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  for (const s of series) if (s.kind === 'trend' && s.hdr.buffer instanceof ArrayBuffer) out.push(s.hdr.buffer);
-  return out;
-}

@@ -18,7 +18,11 @@ let worker: LoadWorker | undefined;
 // for its last requests before saying ready.
 const warmUpStop = new AbortController();
 const warmedUp = (workerData as LoadThreadData | undefined)?.warmUp === false ? Promise.resolve(0) : warmUpHotPath(warmUpStop.signal);
-const send = (msg: FromWorker, transfer?: ArrayBuffer[]) => port.postMessage(msg, transfer);
+// Snapshots are copied, not transferred: detaching an ArrayBuffer (a transfer does) invalidates V8's
+// per-thread "no buffer was ever detached" assumption, which deoptimizes every optimized function
+// that touches a typed array (Buffers, the HTTP parser, async hooks) at the run's first snapshot.
+// The copy is the encoded histograms, ≈ 7 KB a second.
+const send = (msg: FromWorker) => port.postMessage(msg);
 
 port.on('message', (msg: ToWorker) => {
   switch (msg.type) {

@@ -8,13 +8,13 @@ import type { IterationFunction } from '../api/context.js';
 import { ScriptError } from '../errors.js';
 import { BUILTIN } from '../metrics/builtin.js';
 import { TagSet } from '../metrics/tags.js';
-import { WorkerMetrics, transferListOf } from '../metrics/worker-metrics.js';
+import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { createHttp } from '../clients/http/index.js';
 import { httpDefaultsOf } from '../clients/http/http-defaults.js';
 import { enterInit, leaveInit, runtime } from '../api/runtime.js';
 import type { ContextServices } from './iteration-context.js';
 import { IterationErrors } from './iteration-errors.js';
-import { MonotonicClock } from './clock.js';
+import { MonotonicClock, requestClock } from './clock.js';
 import { Breather } from './breather.js';
 import { ScenarioRunner } from './scenario-runner.js';
 import { PauseGate } from './pause-gate.js';
@@ -25,7 +25,7 @@ type ControlMessage = Extract<ToWorker, { type: 'control' }>;
 
 export class LoadWorker {
   private readonly msg: InitMessage;
-  private readonly send: (msg: FromWorker, transfer?: ArrayBuffer[]) => void;
+  private readonly send: (msg: FromWorker) => void;
   private readonly clock = new MonotonicClock();
   private readonly stopping = new AbortController();
   private readonly hardStop = new AbortController();
@@ -38,7 +38,7 @@ export class LoadWorker {
   private seq = 0;
   private windowStart = 0;
 
-  constructor(msg: InitMessage, send: (msg: FromWorker, transfer?: ArrayBuffer[]) => void) {
+  constructor(msg: InitMessage, send: (msg: FromWorker) => void) {
     this.msg = msg;
     this.send = send;
     this.errors = new IterationErrors(msg.scriptPath);
@@ -97,7 +97,7 @@ export class LoadWorker {
     this.recordVus();
     const toMs = this.epochMs + this.clock.now();
     const final = this.metrics.snapshot();
-    this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list() }, transferListOf(final));
+    this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list() });
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
@@ -133,7 +133,7 @@ export class LoadWorker {
       this.recordVus();
       const toMs = this.epochMs + Math.round(this.clock.now() / 1000) * 1000;
       const series = this.metrics.snapshot();
-      this.send({ type: 'snapshot', workerId: this.msg.workerId, seq: this.seq++, fromMs: this.windowStart, toMs, activeVUs: this.counters.active, series }, transferListOf(series));
+      this.send({ type: 'snapshot', workerId: this.msg.workerId, seq: this.seq++, fromMs: this.windowStart, toMs, activeVUs: this.counters.active, series });
       this.windowStart = toMs;
       next();
     };
@@ -154,7 +154,7 @@ export class LoadWorker {
     return {
       sink: this.metrics,
       httpDefaults: httpDefaultsOf(options),
-      now: () => performance.now(),
+      now: requestClock,
       createHttp,
       onTestControl: (action, reason) => {
         this.send({ type: 'testControl', workerId, action, reason });

@@ -23,6 +23,7 @@ import { TagSet } from '../metrics/tags.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { WARM_UP_REQUESTS } from '../ipc/messages.js';
 import { precompileHttpParser } from '../clients/http/parser-precompile.js';
+import { requestClock } from './clock.js';
 
 // At most WARM_UP_REQUESTS through volley's client: V8 has optimized the per-request functions well
 // before (≈ 300 ms here, from cold). Spread over a few connections, as a run's VUs are.
@@ -52,7 +53,7 @@ async function warmHttp(url: string, metrics: WorkerMetrics, stop: AbortSignal):
   const iterations = metrics.series(BUILTIN.iterations, tags.current);
   let answered = 0;
   const loops = Array.from({ length: CONNECTIONS }, async () => {
-    const http = createHttp({ sink: metrics, tags, interrupts: signalInterrupts(new AbortController().signal), http: HTTP_DEFAULTS, now: () => performance.now() });
+    const http = createHttp({ sink: metrics, tags, interrupts: signalInterrupts(new AbortController().signal), http: HTTP_DEFAULTS, now: requestClock });
     try {
       for (let i = 0; i < WARM_UP_REQUESTS / CONNECTIONS && !stop.aborted; i++) {
         const res = await http.get(url);

@@ -30,6 +30,15 @@ describe('volley run', () => {
     expect(target.stats()['/']).toBe(1000);
   });
 
+  it('never detaches an ArrayBuffer, which would deoptimize every typed-array access in V8 mid-run', async () => {
+    // Sending snapshots with a transfer list once did, at the run's first snapshot (worker/entry.ts).
+    const { path } = await scenarioFile(getScenario('/', "{ vus: 4, duration: '2500ms' }"));
+    const res = await runVolley(['run', path, '--workers', '2', '-e', `BASE_URL=${target.httpUrl}`], { nodeArgs: ['--trace-protector-invalidation'] });
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stdout).toContain('http_reqs');
+    expect(res.stdout).not.toContain('ArrayBufferDetaching');
+  });
+
   it('measures a 50 ms delay as 50–53 ms, never below', async () => {
     const { dir, path } = await scenarioFile(getScenario('/delay/50', "{ vus: 10, duration: '3s' }"));
     const res = await runVolley(['run', path, '-e', `BASE_URL=${target.httpUrl}`, '--summary-export', join(dir, 's.json')]);

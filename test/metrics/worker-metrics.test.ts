@@ -4,7 +4,7 @@ import { BUILTIN } from '../../src/metrics/builtin.js';
 import { decodeHistogram, percentileMs, totalCount } from '../../src/metrics/hdr.js';
 import type { MetricDef } from '../../src/metrics/metric.js';
 import { TagSet } from '../../src/metrics/tags.js';
-import { OVERFLOW_NAME, transferListOf, WorkerMetrics } from '../../src/metrics/worker-metrics.js';
+import { OVERFLOW_NAME, WorkerMetrics } from '../../src/metrics/worker-metrics.js';
 
 const noWarn = () => {};
 const GET = TagSet.of({ method: 'GET', name: 'items' });
@@ -118,17 +118,6 @@ describe('WorkerMetrics.snapshot', () => {
     m.add(BUILTIN.vus, 3, GET);
     const s = only(m.snapshot(), 'gauge');
     expect([s.last, s.min, s.max]).toEqual([3, 3, 3]);
-  });
-
-  it('lists each trend histogram buffer for the transfer list', () => {
-    const m = new WorkerMetrics(noWarn);
-    m.add(BUILTIN.http_req_duration, 5, GET);
-    m.add(BUILTIN.http_req_waiting, 4, GET);
-    m.add(BUILTIN.http_reqs, 1, GET);
-    const snaps = m.snapshot();
-    const list = transferListOf(snaps);
-    expect(list).toHaveLength(2);
-    for (const s of snaps) if (s.kind === 'trend') expect(list).toContain(s.hdr.buffer);
   });
 });
 

@@ -18,6 +18,8 @@ export interface ProcessResult {
 export interface SpawnOptions {
   cwd?: string;
   env?: Record<string, string>;
+  /** Node's own flags, before the script (V8 flags NODE_OPTIONS does not accept). */
+  nodeArgs?: readonly string[];
   /** Kill the child and reject past this (default 50 s, under vitest's 60 s test timeout). */
   timeoutMs?: number;
   onStdout?: (chunk: string) => void;
@@ -36,13 +38,13 @@ export interface NodeProcess {
 const DEFAULT_TIMEOUT_MS = 50_000;
 
 /**
- * Spawns `node script ...args`. The environment is the test's own minus FORCE_COLOR and any
+ * Spawns `node [nodeArgs] script ...args`. The environment is the test's own minus FORCE_COLOR and any
  * VOLLEY_* variable (so a developer's shell cannot change a test's run), plus CI=true, NO_COLOR=1
  * and `opts.env`.
  */
 export function spawnNode(script: string, args: readonly string[], opts: SpawnOptions = {}): NodeProcess {
   const started = performance.now();
-  const child = spawn(process.execPath, [script, ...args], {
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), script, ...args], {
     cwd: opts.cwd,
     env: childEnv(opts.env),
     stdio: ['ignore', 'pipe', 'pipe'],
