@@ -10,13 +10,10 @@
  * client's path), on 127.0.0.1:0; nothing recorded leaves the thread. A failure here only means a
  * colder start, so it is swallowed.
  *
- * It starts while a warm thread waits for its init message (the main thread loads the CLI and
- * compiles the scenario), but the parser's compile (≈ 110–160 ms, synchronous) takes most of that
- * wait: init usually arrives before the first request is answered. Once `stop` aborts, the
- * warm-up still runs until WARM_UP_MINIMUM requests are answered, which is what gets V8 to optimize
- * the request path before the run (second 0 of the http-throughput scenario, pinned: ≈ 8–26k
- * requests without it, 27–28k with it, against ≈ 38k later). That delays the start of a run that
- * warms up by ≈ 150–250 ms here; MAX_WAIT_MS bounds it on a slow machine.
+ * It uses the time a warm thread waits for its init message (while the main thread loads the CLI
+ * and compiles the scenario) and stops when `stop` aborts, after the requests in flight: it delays
+ * a run's start by at most one request, or by what is left of the parser's compile (≈ 60–130 ms,
+ * synchronous) when init arrives during it.
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { signalInterrupts } from '../clients/signal-interrupts.js';
@@ -31,13 +28,10 @@ import { requestClock } from './clock.js';
 // At most WARM_UP_REQUESTS through volley's client: V8 has optimized the per-request functions well
 // before (≈ 300 ms here, from cold). Spread over a few connections, as a run's VUs are.
 const CONNECTIONS = 8;
-// Requests answered before init may go on (or MAX_WAIT_MS after it arrived, whichever is first).
-export const WARM_UP_MINIMUM = 1000;
-const MAX_WAIT_MS = 300;
 const RESPONSE = Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nkeep-alive: timeout=60\r\n\r\nok');
 const HTTP_DEFAULTS = { maxRedirects: 0, userAgent: 'volley/warm-up', discardResponseBodies: false, timeoutMs: 5_000, noConnectionReuse: false, insecureSkipTLSVerify: false };
 
-/** Warms the request path until `WARM_UP_REQUESTS` are done, or `stop` aborted and WARM_UP_MINIMUM are; resolves with the requests answered. */
+/** Warms the request path until `WARM_UP_REQUESTS` are done or `stop` aborts; resolves with the requests answered. */
 export async function warmUpHotPath(stop: AbortSignal): Promise<number> {
   precompileHttpParser();
   const server = createServer(answerEveryRequest);
@@ -58,13 +52,10 @@ async function warmHttp(url: string, metrics: WorkerMetrics, stop: AbortSignal):
   const tags = { current: TagSet.of({ name: 'warm-up' }) };
   const iterations = metrics.series(BUILTIN.iterations, tags.current);
   let answered = 0;
-  let stoppedAt = stop.aborted ? performance.now() : 0;
-  stop.addEventListener('abort', () => (stoppedAt = performance.now()), { once: true });
-  const enough = () => stop.aborted && (answered >= WARM_UP_MINIMUM || performance.now() - stoppedAt > MAX_WAIT_MS);
   const loops = Array.from({ length: CONNECTIONS }, async () => {
     const http = createHttp({ sink: metrics, tags, interrupts: signalInterrupts(new AbortController().signal), http: HTTP_DEFAULTS, now: requestClock });
     try {
-      for (let i = 0; i < WARM_UP_REQUESTS / CONNECTIONS && !enough(); i++) {
+      for (let i = 0; i < WARM_UP_REQUESTS / CONNECTIONS && !stop.aborted; i++) {
         const res = await http.get(url);
         if (res.status === 200) answered++;
         iterations.add(1);
