@@ -12,8 +12,12 @@
  *
  * It uses the time a warm thread waits for its init message (while the main thread loads the CLI
  * and compiles the scenario) and stops when `stop` aborts, after the requests in flight: it delays
- * a run's start by at most one request, or by what is left of the parser's compile (≈ 60–130 ms,
- * synchronous) when init arrives during it.
+ * a run's start by at most one request, or by what is left of the parser's compile (≈ 110–160 ms,
+ * synchronous) when init arrives during it. Init mostly arrives during it, so few requests get
+ * done: making init wait for 1,000 of them moved second 0 of the pinned http-throughput run from
+ * ≈ 23k to ≈ 28k requests, but put ≈ 200 ms on a run's start and 6–10 MB on the 64-VU peak RSS
+ * (the young generations grow to their limit and stay there ≈ 6 s): not taken (benchmarks/README.md,
+ * 2026-11-25 00:30).
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { signalInterrupts } from '../clients/signal-interrupts.js';
