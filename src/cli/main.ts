@@ -7,6 +7,7 @@ import { ConfigError, ExitCode, VolleyError } from '../errors.js';
 import { processIo, type Io } from '../io.js';
 import { VERSION } from '../version.js';
 import { loadYargs } from './lean-yargs.js';
+import { envFlagHint, unknownEnvFlags } from './env-flags.js';
 import { runCommand } from './commands/run.js';
 import { demoCommand } from './commands/demo.js';
 import { targetCommand } from './commands/target.js';
@@ -33,7 +34,8 @@ async function main(argv: string[], io: Io): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;
-      throw new ConfigError([{ path: '', message: msg }], 'see volley --help');
+      const fromEnv = unknownEnvFlags(msg, io.env);
+      throw new ConfigError([{ path: '', message: msg }], fromEnv.length ? envFlagHint(fromEnv) : 'see volley --help');
     })
     .parseAsync();
   return exitCode;

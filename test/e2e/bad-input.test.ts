@@ -23,6 +23,14 @@ describe('bad input', () => {
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it('a VOLLEY_ variable that names no flag exits 104 naming the variable, not only the flag yargs made of it', async () => {
+    const res = await runVolley(['inspect', '/nonexistent/nowhere.ts'], { env: { VOLLEY_MY_TOKEN: 'secret' } });
+    expect(res.code).toBe(104);
+    expect(res.stderr).toContain('Unknown argument: myToken');
+    expect(res.stderr).toContain('hint: VOLLEY_MY_TOKEN in the environment is read as a volley flag');
+    expect(res.stderr).not.toContain('secret');
+  });
+
   it('a script that fills its worker\'s heap exits 103 saying so, without a stack trace', async () => {
     const { path } = await scenarioFile(`
       export const options = { vus: 1, iterations: 1 };
