@@ -50,6 +50,8 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
   if (a.address !== undefined && !/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/.test(a.address)) issues.push({ path: '--address', message: `must be HOST:PORT, e.g. 127.0.0.1:6565 (got ${a.address})` });
   if (issues.length) throw new ConfigError(issues);
   const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+  /** `--no-NAME` on the command line, or VOLLEY_NO_NAME set to a true value (see the hidden options in runFlags). */
+  const switchedOff = (flag: boolean | undefined, name: string) => flag === false || truthy(io.env[`VOLLEY_NO_${name}`]);
   return {
     script,
     flags: {
@@ -58,10 +60,10 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
       iterations: a.iterations,
       stage: a.stage,
       tag,
-      noThresholds: !a.thresholds || truthy(io.env.VOLLEY_NO_THRESHOLDS),
+      noThresholds: switchedOff(a.thresholds, 'THRESHOLDS'),
       summaryTrendStats: a.summaryTrendStats?.split(','),
       // Only when given: an absent flag leaves the script's option (yargs maps VOLLEY_INSECURE_SKIP_TLS_VERIFY itself).
-      noConnectionReuse: a.connectionReuse !== undefined ? !a.connectionReuse : truthy(io.env.VOLLEY_NO_CONNECTION_REUSE) || undefined,
+      noConnectionReuse: a.connectionReuse === true ? false : switchedOff(a.connectionReuse, 'CONNECTION_REUSE') || undefined,
       insecureSkipTLSVerify: a.insecureSkipTlsVerify,
     },
     env,
@@ -72,7 +74,7 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
     summaryMode: a.summaryMode === 'full' ? 'full' : 'compact',
     address: a.address,
     quiet: a.quiet,
-    noColor: !a.color || truthy(io.env.VOLLEY_NO_COLOR) || io.env.NO_COLOR !== undefined,
+    noColor: switchedOff(a.color, 'COLOR') || io.env.NO_COLOR !== undefined,
   };
 }
 
