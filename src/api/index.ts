@@ -25,6 +25,7 @@ export type {
 export type { Http, Params, Response, RequestBody, Timings } from './http.js';
 export type {
   Options,
+  Duration,
   Stage,
   ScenarioOptions,
   ThresholdSpec,

@@ -4,17 +4,23 @@
  * `ResolvedOptions`, the only form the coordinator and workers see (plain JSON, durations in ms).
  */
 
+/**
+ * A duration as k6 reads it: '30s', '1m30s', '1d2h', '.5s', '250ms', '100us', or a number of
+ * milliseconds (also as a string: '5000' is 5 s).
+ */
+export type Duration = string | number;
+
 /** `{ duration: '30s', target: 20 }` */
 export interface Stage {
-  duration: string;
+  duration: Duration;
   target: number;
 }
 
 /** Fields every executor accepts (k6's common scenario options). */
 export interface BaseScenarioOptions {
   executor: string;
-  startTime?: string;
-  gracefulStop?: string;
+  startTime?: Duration;
+  gracefulStop?: Duration;
   exec?: string;
   env?: Record<string, string>;
   tags?: Record<string, string>;
@@ -24,37 +30,37 @@ export interface SharedIterationsOptions extends BaseScenarioOptions {
   executor: 'shared-iterations';
   vus?: number;
   iterations?: number;
-  maxDuration?: string;
+  maxDuration?: Duration;
 }
 export interface PerVuIterationsOptions extends BaseScenarioOptions {
   executor: 'per-vu-iterations';
   vus?: number;
   iterations?: number;
-  maxDuration?: string;
+  maxDuration?: Duration;
 }
 export interface ConstantVusOptions extends BaseScenarioOptions {
   executor: 'constant-vus';
   vus?: number;
-  duration: string;
+  duration: Duration;
 }
 export interface RampingVusOptions extends BaseScenarioOptions {
   executor: 'ramping-vus';
   startVUs?: number;
   stages: Stage[];
-  gracefulRampDown?: string;
+  gracefulRampDown?: Duration;
 }
 export interface ConstantArrivalRateOptions extends BaseScenarioOptions {
   executor: 'constant-arrival-rate';
   rate: number;
-  timeUnit?: string;
-  duration: string;
+  timeUnit?: Duration;
+  duration: Duration;
   preAllocatedVUs: number;
   maxVUs?: number;
 }
 export interface RampingArrivalRateOptions extends BaseScenarioOptions {
   executor: 'ramping-arrival-rate';
   startRate?: number;
-  timeUnit?: string;
+  timeUnit?: Duration;
   stages: Stage[];
   preAllocatedVUs: number;
   maxVUs?: number;
@@ -63,7 +69,7 @@ export interface ExternallyControlledOptions extends BaseScenarioOptions {
   executor: 'externally-controlled';
   vus?: number;
   maxVUs?: number;
-  duration?: string;
+  duration?: Duration;
 }
 
 /** One entry of `options.scenarios`. */
@@ -79,12 +85,12 @@ export type ScenarioOptions =
 /** A threshold: the expression alone, or with k6's abort settings (and volley's sliding `window`). */
 export type ThresholdSpec =
   | string
-  | { threshold: string; abortOnFail?: boolean; delayAbortEval?: string; window?: string };
+  | { threshold: string; abortOnFail?: boolean; delayAbortEval?: Duration; window?: Duration };
 
 /** What `export const options` may hold (k6's names). */
 export interface Options {
   vus?: number;
-  duration?: string;
+  duration?: Duration;
   iterations?: number;
   stages?: Stage[];
   scenarios?: Record<string, ScenarioOptions>;
@@ -94,8 +100,8 @@ export interface Options {
   discardResponseBodies?: boolean;
   maxRedirects?: number;
   userAgent?: string;
-  setupTimeout?: string;
-  teardownTimeout?: string;
+  setupTimeout?: Duration;
+  teardownTimeout?: Duration;
   noConnectionReuse?: boolean;
   insecureSkipTLSVerify?: boolean;
 }

@@ -5,6 +5,7 @@
  */
 import type { ConfigIssue } from '../errors.js';
 import type { RunFlags } from './run-flags.js';
+import { readFlagDuration } from './duration.js';
 
 type Raw = Record<string, unknown>;
 
@@ -15,22 +16,40 @@ export interface Shortcuts {
   stages?: unknown;
 }
 
-/** Shortcut values from flags, as raw values (validated later with the scenario). */
+/**
+ * Shortcut values from flags, as raw values (validated later with the scenario). Durations are
+ * checked here with the command line's stricter syntax (no bare number); one that passes reads
+ * the same as an option, so it is handed on as written.
+ */
 export function shortcutsFromFlags(flags: RunFlags, issues: ConfigIssue[]): Shortcuts {
   const s: Shortcuts = {};
   if (flags.vus !== undefined) s.vus = flags.vus;
-  if (flags.duration !== undefined) s.duration = flags.duration;
+  if (flags.duration !== undefined && flagDurationOk(flags.duration, '--duration', issues)) s.duration = flags.duration;
   if (flags.iterations !== undefined) s.iterations = flags.iterations;
   if (flags.stage?.length) s.stages = flags.stage.map((text) => parseStageFlag(text, issues));
   return s;
 }
 
+/** k6's `--stage DURATION:TARGET`; a bad part becomes 0 once reported, so it is reported only once. */
 function parseStageFlag(text: string, issues: ConfigIssue[]): { duration: string; target: number } {
-  const [duration, target] = text.split(':');
-  if (!duration || target === undefined || !/^\d+$/.test(target.trim())) {
+  const colon = text.indexOf(':');
+  const duration = colon < 0 ? text : text.slice(0, colon);
+  const target = colon < 0 ? '' : text.slice(colon + 1).trim();
+  if (duration === '' || !/^\d+$/.test(target)) {
     issues.push({ path: '--stage', message: `expected DURATION:TARGET such as 30s:10 (got ${JSON.stringify(text)})` });
+    return { duration: '0s', target: 0 };
   }
-  return { duration: duration ?? '', target: Number(target) };
+  return { duration: flagDurationOk(duration, '--stage', issues) ? duration : '0s', target: Number(target) };
+}
+
+function flagDurationOk(text: string, flag: string, issues: ConfigIssue[]): boolean {
+  const r = readFlagDuration(text);
+  if (r.ok) return true;
+  const message = r.reason.startsWith('missing unit')
+    ? `${r.reason}: write its unit, as in 30s or 1m30s (as in k6, the command line takes no bare number)`
+    : `must be a duration such as 30s, 1m30s or 1d (${r.reason})`;
+  issues.push({ path: flag, message });
+  return false;
 }
 
 function setsExecution(s: Shortcuts): boolean {

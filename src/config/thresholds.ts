@@ -1,7 +1,7 @@
 /** `options.thresholds` → ResolvedThreshold[] (shape only; the expressions are checked by thresholds/validate.ts). */
 import type { ConfigIssue } from '../errors.js';
 import type { ResolvedThreshold } from './options.js';
-import { parseDuration } from './duration.js';
+import { readOptionDuration } from '../executors/fields.js';
 
 /** Flattens `{ metric: [spec, ...] }`; a single spec instead of an array is accepted too. */
 export function resolveThresholds(value: unknown, issues: ConfigIssue[]): ResolvedThreshold[] {
@@ -37,7 +37,8 @@ function resolveOne(metric: string, spec: unknown, path: string, issues: ConfigI
 
 function durationField(value: unknown, path: string, issues: ConfigIssue[]): number | undefined {
   if (value === undefined) return undefined;
-  const ms = typeof value === 'string' || typeof value === 'number' ? parseDuration(value) : undefined;
-  if (ms === undefined) issues.push({ path, message: `must be a duration such as '10s' (got ${JSON.stringify(value)})` });
-  return ms;
+  const r = readOptionDuration(value);
+  if (r.ok) return r.ms;
+  issues.push({ path, message: r.reason });
+  return undefined;
 }

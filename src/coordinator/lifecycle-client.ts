@@ -10,6 +10,7 @@ import { EngineError, VolleyError, deserializeError } from '../errors.js';
 import { forwardLines } from './thread-output.js';
 import { awaitExit } from './thread-exit.js';
 import { lifecycleThread } from './warm-threads.js';
+import { setLongTimeout } from '../long-timeout.js';
 
 type Reply = Exclude<FromLifecycle, { type: 'testControl' } | { type: 'error' }>;
 
@@ -39,9 +40,9 @@ export class LifecycleClient {
     const reply = new Promise<Reply>((resolve, reject) => (this.pending = { resolve, reject }));
     this.used = true;
     this.worker.postMessage(msg);
-    let timer: NodeJS.Timeout | undefined;
+    let cancelTimeout: (() => void) | undefined;
     const timeout = timeoutMs === undefined ? undefined : new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
+      cancelTimeout = setLongTimeout(() => {
         void this.close(true);
         reject(onTimeout ? onTimeout() : new EngineError(`the lifecycle worker did not answer ${msg.type}`));
       }, timeoutMs);
@@ -51,7 +52,7 @@ export class LifecycleClient {
       if (m.type !== expect) throw new EngineError(`lifecycle worker answered ${m.type} to ${msg.type}`);
       return m as Extract<Reply, { type: T }>;
     } finally {
-      clearTimeout(timer);
+      cancelTimeout?.();
     }
   }
 

@@ -4,7 +4,7 @@
  * issue instead of stopping at the first (STYLE rule 2).
  */
 import type { ConfigIssue } from '../errors.js';
-import { parseDuration } from '../config/duration.js';
+import { readDurationValue, type DurationResult } from '../config/duration.js';
 
 type Raw = Readonly<Record<string, unknown>>;
 
@@ -32,17 +32,28 @@ function readNumeric(raw: Raw, key: string, path: string, issues: ConfigIssue[],
   return v;
 }
 
-/** A duration field ('30s', '1m30s', or ms as a number) in ms; `fallback` when absent (undefined = required). */
+/**
+ * A duration field in ms, read as k6 reads it ('30s', '1m30s', '1d', or a number of ms, also as a
+ * string); `fallback` when absent (undefined = required).
+ */
 export function readDuration(raw: Raw, key: string, path: string, issues: ConfigIssue[], fallback?: number): number {
   const v = raw[key];
   if (v === undefined) {
     if (fallback === undefined) issues.push({ path: `${path}.${key}`, message: "is required (a duration such as '30s')" });
     return fallback ?? 0;
   }
-  const ms = typeof v === 'string' || typeof v === 'number' ? parseDuration(v) : undefined;
-  if (ms === undefined) {
-    issues.push({ path: `${path}.${key}`, message: `must be a duration such as '30s' or '1m30s' (got ${JSON.stringify(v)})` });
-    return fallback ?? 0;
-  }
-  return ms;
+  const r = readOptionDuration(v);
+  if (r.ok) return r.ms;
+  issues.push({ path: `${path}.${key}`, message: r.reason });
+  return fallback ?? 0;
+}
+
+/**
+ * An option's duration; the failure reason reads as a field's message. Negative durations parse,
+ * as in k6, and are refused here, as every k6 option that takes one refuses them.
+ */
+export function readOptionDuration(value: unknown): DurationResult {
+  const r = readDurationValue(value);
+  if (!r.ok) return { ok: false, reason: `must be a duration such as '30s', '1m30s' or '1d' (${r.reason})` };
+  return r.ms < 0 ? { ok: false, reason: `can't be negative (got ${JSON.stringify(value)})` } : r;
 }

@@ -13,18 +13,21 @@
  * exponent     -> ("e" | "E") ("+" | "-")? digit+
  * ws           -> " " | "\t"
  * ```
- * Key, as k6's `metric{tag:value,...}` sub-metric definitions:
+ * Key, as k6 reads a sub-metric (`metrics.ParseMetricName` to validate it, `Metric.AddSubmetric`
+ * to build its tag filter):
  * ```
- * key          -> ws* name ws* ( "{" tags "}" ws* )?
+ * key          -> name ( "{" tags "}" )?                 ; the first "{" and the last "}", which ends the key
  * name         -> [A-Za-z_] [A-Za-z0-9_]{0,127}
- * tags         -> entry ( "," entry )*                   ; empty entries are skipped, at least one tag
- * entry        -> ws* quoted(tagname) ws* ":" ws* quoted(tagvalue) ws*
- * tagname      -> [^:,{}]+
- * tagvalue     -> [^,}]*                                 ; may contain ":" (split at the first one)
- * quoted(x)    -> x | "'" x "'" | '"' x '"'             ; k6 strips one layer of quotes
+ * tags         -> entry ( "," entry )*
+ * entry        -> tagname ":" tagvalue                   ; split at the first ":"
+ * tagname      -> trimmed(any text without ":" or ",")   ; may hold spaces: `{my tag:1}`
+ * tagvalue     -> trimmed(one character or more, no ",") ; may hold ":", "{" and "}": `{name:http://${}.com}`
+ * trimmed(x)   -> spaces, then "'" and '"' characters, stripped from both ends
  * ```
- * Unlike k6, a tag without `:value` is an error rather than a filter on the empty value: it is
- * almost always a typo, and k6's reading of it silently matches nothing.
+ * So `metric{a}` and `metric{a:}` (no value: k6 rejects both when it validates thresholds), an empty
+ * entry (`metric{}`, `metric{a:1,}`) and text after the last "}" are errors, as in k6. A tag given
+ * twice keeps its last value, as in k6. volley also refuses an empty tag name (`metric{:1}`), which
+ * k6 takes as a filter no sample can match.
  */
 import { ConfigError } from '../errors.js';
 import { METRIC_NAME } from '../metrics/metric.js';
@@ -121,18 +124,18 @@ export function readMetricKey(key: string): ParseResult<MetricKey> {
     message: `invalid threshold metric ${JSON.stringify(key)}: ${reason}`,
   });
   const open = key.indexOf('{');
-  const name = (open < 0 ? key : key.slice(0, open)).trim();
+  const close = key.lastIndexOf('}');
+  if (open < 0 && close >= 0) return fail('"}" without a matching "{"');
+  if (open >= 0 && close < 0) return fail('missing the closing "}", a sub-metric is written metric{tag:value}');
+  if (close < open) return fail('"}" before "{"');
+  if (open >= 0 && close !== key.length - 1) return fail(`unexpected ${JSON.stringify(key.slice(close + 1))} after the last "}"`);
+  const name = open < 0 ? key : key.slice(0, open);
   if (name === '') return fail('the metric name is empty');
-  if (open < 0 && key.includes('}')) return fail('"}" without a matching "{"');
   if (!METRIC_NAME.test(name)) {
     return fail(`${JSON.stringify(name)} is not a metric name (letters, digits and underscores, not starting with a digit)`);
   }
   if (open < 0) return { ok: true, value: { metric: name, filter: {} } };
-  const rest = key.slice(open + 1);
-  const close = rest.indexOf('}');
-  if (close < 0) return fail('missing the closing "}", a sub-metric is written metric{tag:value}');
-  if (rest.slice(close + 1).trim() !== '') return fail(`unexpected ${JSON.stringify(rest.slice(close + 1).trim())} after "}"`);
-  const filter = readTags(rest.slice(0, close));
+  const filter = readTags(key.slice(open + 1, close));
   if (typeof filter === 'string') return fail(filter);
   return { ok: true, value: { metric: name, filter } };
 }
@@ -146,23 +149,21 @@ export function parseMetricKey(key: string): MetricKey {
 
 /** The text between the braces as a tag filter, or the reason it is not one. */
 function readTags(body: string): Record<string, string> | string {
-  const filter: Record<string, string> = {};
-  let count = 0;
+  // Entries, not property assignment: a tag named __proto__ stays a tag.
+  const filter = new Map<string, string>();
   for (const entry of body.split(',')) {
-    if (entry.trim() === '') continue;
+    if (entry.trim() === '') return 'an empty tag between "{", "," and "}"; write metric{tag:value,tag:value}';
     const colon = entry.indexOf(':');
-    if (colon < 0) return `tag ${JSON.stringify(entry.trim())} has no value, write it as tag:value`;
-    const tag = unquote(entry.slice(0, colon).trim());
-    const value = unquote(entry.slice(colon + 1).trim());
-    if (tag === '' || /[{\s]/.test(tag)) return `${JSON.stringify(entry.trim())} is not a tag:value pair`;
-    if (Object.hasOwn(filter, tag)) return `tag "${tag}" is given twice`;
-    filter[tag] = value;
-    count++;
+    // k6 checks the value before trimming: `{a: }` passes, and filters on the empty value.
+    if (colon < 0 || colon === entry.length - 1) return `tag ${JSON.stringify(entry.trim())} has no value, write it as tag:value`;
+    const tag = trimmed(entry.slice(0, colon));
+    if (tag === '') return `${JSON.stringify(entry.trim())} has no tag name, write it as tag:value`;
+    filter.set(tag, trimmed(entry.slice(colon + 1)));
   }
-  return count === 0 ? 'no tags between "{" and "}"' : filter;
+  return Object.fromEntries(filter);
 }
 
-function unquote(text: string): string {
-  const q = text[0];
-  return text.length >= 2 && (q === '"' || q === "'") && text.endsWith(q) ? text.slice(1, -1) : text;
+/** k6's strings.Trim(strings.TrimSpace(x), `"'`): every quote at either end goes, not one pair. */
+function trimmed(text: string): string {
+  return text.trim().replace(/^["']+|["']+$/g, '');
 }

@@ -1,6 +1,7 @@
 /** The worker's monotonic clock, aligned across workers to the coordinator's start time. */
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import type { Clock } from '../executors/types.js';
+import { MAX_TIMER_MS } from '../long-timeout.js';
 
 /**
  * The clock requests read their phase marks from (only differences matter). One function object
@@ -24,8 +25,8 @@ export class MonotonicClock implements Clock {
     return performance.now() - this.origin;
   }
   async sleepUntil(atMs: number, signal?: AbortSignal): Promise<void> {
-    const wait = atMs - this.now();
-    if (wait <= 0 || signal?.aborted) return;
-    await sleepMs(wait, undefined, { signal }).catch(() => undefined);
+    for (let wait = atMs - this.now(); wait > 0 && !signal?.aborted; wait = atMs - this.now()) {
+      await sleepMs(Math.min(wait, MAX_TIMER_MS), undefined, { signal }).catch(() => undefined);
+    }
   }
 }

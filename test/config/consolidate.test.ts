@@ -111,3 +111,63 @@ describe('consolidate: every problem at once', () => {
     expect(issuesOf(() => consolidate({}, { stage: ['10s'] }, UA))).toContain('--stage');
   });
 });
+
+describe("consolidate: every duration option read by k6's parser", () => {
+  const scenario = (executor: string, fields: Record<string, unknown>) => consolidate({ scenarios: { s: { executor, ...fields } } }, {}, UA).scenarios[0]!;
+
+  it('reads a bare number, or a number in a string, as milliseconds (as k6 does), days, fractions and signs', () => {
+    expect(scenario('constant-vus', { duration: '2' }).config).toMatchObject({ durationMs: 2 });
+    expect(scenario('constant-vus', { duration: 2500 }).config).toMatchObject({ durationMs: 2500 });
+    expect(scenario('constant-vus', { duration: '1d2h' }).config).toMatchObject({ durationMs: 26 * 3_600_000 });
+    expect(scenario('constant-vus', { duration: '.5s', startTime: '+1s', gracefulStop: '1.5m' })).toMatchObject({
+      config: { durationMs: 500 },
+      startTimeMs: 1000,
+      gracefulStopMs: 90_000,
+    });
+    expect(scenario('ramping-vus', { stages: [{ duration: '1d', target: 1 }, { duration: '250', target: 0 }], gracefulRampDown: '2' }).config).toMatchObject({
+      stages: [{ durationMs: 86_400_000 }, { durationMs: 250 }],
+      gracefulRampDownMs: 2,
+    });
+    expect(scenario('constant-arrival-rate', { rate: 1, timeUnit: '1d', duration: '1s', preAllocatedVUs: 1 }).config).toMatchObject({ timeUnitMs: 86_400_000 });
+    expect(scenario('shared-iterations', { iterations: 1, maxDuration: '1.5h' }).config).toMatchObject({ maxDurationMs: 5_400_000 });
+    expect(scenario('per-vu-iterations', { iterations: 1, maxDuration: '5000' }).config).toMatchObject({ maxDurationMs: 5000 });
+    const top = consolidate({ setupTimeout: '5000', teardownTimeout: '1d', thresholds: { http_reqs: [{ threshold: 'count>0', window: '1d', delayAbortEval: '500' }] } }, {}, UA);
+    expect(top).toMatchObject({ setupTimeoutMs: 5000, teardownTimeoutMs: 86_400_000 });
+    expect(top.thresholds[0]).toMatchObject({ windowMs: 86_400_000, delayAbortEvalMs: 500 });
+  });
+
+  it('refuses a negative duration as every k6 option does, and names the unknown unit', () => {
+    const err = (() => {
+      try {
+        consolidate({ scenarios: { s: { executor: 'constant-vus', duration: '1x', gracefulStop: '-1s' } } }, {}, UA);
+      } catch (e) {
+        return e as ConfigError;
+      }
+      throw new Error('expected a ConfigError');
+    })();
+    expect(err.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'options.scenarios.s.duration', message: expect.stringContaining('unknown unit "x" in duration "1x"') },
+        { path: 'options.scenarios.s.gracefulStop', message: `can't be negative (got "-1s")` },
+      ]),
+    );
+  });
+
+  it.each([
+    [{ duration: '30' }, '--duration'],
+    [{ stage: ['30:10'] }, '--stage'],
+    [{ duration: '1.5' }, '--duration'],
+  ])('refuses the unitless flag %j as k6 does (missing unit)', (flags, path) => {
+    try {
+      consolidate({}, flags, UA);
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect((e as ConfigError).issues).toEqual([{ path, message: expect.stringMatching(/^missing unit in duration "[\d.]+": write its unit/) }]);
+    }
+  });
+
+  it('takes days and fractions in flags', () => {
+    expect(consolidate({}, { duration: '1d' }, UA).scenarios[0]!.config).toMatchObject({ durationMs: 86_400_000 });
+    expect(consolidate({}, { stage: ['.5s:2'] }, UA).scenarios[0]!.config).toMatchObject({ stages: [{ durationMs: 500, target: 2 }] });
+  });
+});

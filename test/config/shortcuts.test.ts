@@ -32,7 +32,7 @@ describe('stages shortcuts', () => {
     expect(derive({ stages, duration: '5s' }).issues.map((i) => i.path)).toEqual(['options.duration']);
   });
 
-  it.each([['10s'], ['10s:'], ['10s:x'], [':5']])('rejects --stage %s', (text) => {
+  it.each([['10s'], ['10s:'], ['10s:x'], [':5'], ['30:10'], ['1s:2:3'], ['soon:1']])('rejects --stage %s', (text) => {
     expect(derive({}, [text]).issues.map((i) => i.path)).toEqual(['--stage']);
   });
 });

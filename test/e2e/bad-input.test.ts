@@ -107,7 +107,10 @@ export default async function () {}
 
   it.each([
     [['--vus', '-3'], '--vus'],
-    [['--duration', 'forever'], 'options.scenarios.default.duration'],
+    [['--duration', 'forever'], '--duration: must be a duration such as 30s, 1m30s or 1d (invalid duration "forever")'],
+    // k6's command line refuses a bare number; its options would read it as milliseconds
+    [['--duration', '30'], '--duration: missing unit in duration "30"'],
+    [['--stage', '30:10'], '--stage: missing unit in duration "30"'],
     [['--env', 'NOEQUALS'], '--env'],
   ])('flags %j exit 104 naming %s', async (flags, path) => {
     const { path: file } = await scenarioFile(withOptions('{}'));

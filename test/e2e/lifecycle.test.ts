@@ -46,4 +46,15 @@ describe('lifecycle', () => {
     expect(res.code, res.stderr).toBe(code);
     expect(res.stderr).toContain(text);
   });
+
+  it("a setupTimeout of '30d', longer than a Node timer holds, does not time setup out at once", async () => {
+    const { path } = await scenarioFile(`
+export const options = { iterations: 1, setupTimeout: '30d' };
+export async function setup({ sleep }) { await sleep(0.2); return {}; }
+export default async function () {}
+`);
+    const res = await runVolley(['run', path, '-q']);
+    expect(res.code, res.stderr).toBe(0);
+    expect(res.stderr).not.toContain('TimeoutOverflowWarning');
+  });
 });

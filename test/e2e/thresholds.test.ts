@@ -43,6 +43,26 @@ describe('thresholds', () => {
     expect(res.stdout).toContain('http_req_duration{status:200}');
   });
 
+  it("reads sub-metric keys as k6 does: the last '}' closes the key, a tag name may hold spaces", async () => {
+    const { dir, path } = await scenarioFile(`
+import type { Iteration } from 'volley';
+export const options = {
+  iterations: 1,
+  thresholds: { 'http_reqs{name:http://\${}.com}': ['count==1'], "http_reqs{'my tag':a b}": ['count==1'], 'http_reqs{ my tag : a b }': ['count==1'] },
+};
+export default async function ({ http, env }: Iteration) {
+  await http.get(env.BASE_URL + '/', { tags: { name: 'http://\${}.com' } });
+  await http.get(env.BASE_URL + '/', { tags: { 'my tag': 'a b' } });
+}
+`);
+    const res = await runVolley(['run', path, '-q', '-e', `BASE_URL=${target.httpUrl}`, '--summary-export', join(dir, 's.json')]);
+    expect(res.code, res.stderr).toBe(0);
+    const { metrics } = await readSummary(join(dir, 's.json'));
+    expect(metrics['http_reqs{name:http://${}.com}']?.thresholds?.['count==1']?.ok).toBe(true);
+    expect(metrics["http_reqs{'my tag':a b}"]?.thresholds?.['count==1']?.ok).toBe(true);
+    expect(metrics['http_reqs{ my tag : a b }']?.thresholds?.['count==1']?.ok).toBe(true);
+  });
+
   it('--no-thresholds skips them', async () => {
     const { path } = await scenarioFile(scenario("{ http_req_duration: ['p(95)<1'] }"));
     const res = await runVolley(['run', path, '-e', `BASE_URL=${target.httpUrl}`, '--no-thresholds']);

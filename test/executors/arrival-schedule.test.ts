@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arrivalOffsets, arrivalShare, totalIterations } from '../../src/executors/arrival-schedule.js';
 import type { ArrivalSpec, RampingArrivalSpec } from '../../src/executors/arrival-schedule.js';
-import { parseDuration } from '../../src/config/duration.js';
 
 /** A small deterministic PRNG so the property test is repeatable. */
 function rng(seed: number): () => number {
@@ -28,7 +27,7 @@ describe('constant arrival rate', () => {
     { name: '3/s for 1s (non-integer gaps)', rate: 3, unit: SECOND, duration: SECOND, expected: [0, 1000 / 3, 2000 / 3] },
     { name: '2/s for 1.2s (partial last gap still starts one)', rate: 2, unit: SECOND, duration: 1200, expected: [0, 500, 1000] },
     { name: '0.5/s for 5s', rate: 0.5, unit: SECOND, duration: 5 * SECOND, expected: [0, 2000, 4000] },
-    { name: "6 per '1m' for 30s", rate: 6, unit: parseDuration('1m')!, duration: 30 * SECOND, expected: [0, 10_000, 20_000] },
+    { name: "6 per '1m' for 30s", rate: 6, unit: 60 * SECOND, duration: 30 * SECOND, expected: [0, 10_000, 20_000] },
     { name: 'rate 0', rate: 0, unit: SECOND, duration: 10 * SECOND, expected: [] },
     { name: 'duration 0', rate: 100, unit: SECOND, duration: 0, expected: [] },
   ])('$name', ({ rate, unit, duration, expected }) => {
@@ -70,7 +69,7 @@ describe('ramping arrival rate', () => {
       { durationMs: s, target: 2 }, { durationMs: s, target: 2 },
     ] }, expected: [0, 1, 3, 4, 4.5].map((x) => x * s) },
     // timeUnit '1m': 0→120/min over 1 min is 0→2/s over 60s, ∫ = t²/60 (t in s) → t = √(60·i).
-    { name: "0→120 per '1m' over 1m", spec: { startRate: 0, timeUnitMs: parseDuration('1m')!, stages: [{ durationMs: 60 * s, target: 120 }] },
+    { name: "0→120 per '1m' over 1m", spec: { startRate: 0, timeUnitMs: 60 * s, stages: [{ durationMs: 60 * s, target: 120 }] },
       expected: Array.from({ length: 60 }, (_, i) => Math.sqrt(60 * i) * s) },
     { name: 'no stages', spec: { startRate: 10, timeUnitMs: s, stages: [] }, expected: [] },
     { name: 'all zero', spec: { startRate: 0, timeUnitMs: s, stages: [{ durationMs: 5 * s, target: 0 }] }, expected: [] },

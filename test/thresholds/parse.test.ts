@@ -78,25 +78,72 @@ describe('parseThresholdExpression', () => {
   });
 });
 
-describe('readMetricKey', () => {
+describe("readMetricKey: k6's ParseMetricName cases (grafana/k6 metrics/metric_test.go)", () => {
+  it.each<[string, string, { metric: string; filter: Record<string, string> } | 'error']>([
+    ['metric name without tags', 'test_metric', { metric: 'test_metric', filter: {} }],
+    ['metric name with single tag', 'test_metric{abc:123}', { metric: 'test_metric', filter: { abc: '123' } }],
+    ['metric name with multiple tags', 'test_metric{abc:123,easyas:doremi}', { metric: 'test_metric', filter: { abc: '123', easyas: 'doremi' } }],
+    ['metric name with multiple spaced tags', 'test_metric{abc:123, easyas:doremi}', { metric: 'test_metric', filter: { abc: '123', easyas: 'doremi' } }],
+    ['metric name with group tag', 'test_metric{group:::mygroup}', { metric: 'test_metric', filter: { group: '::mygroup' } }],
+    // k6 issue 2512: the last "}" closes the key
+    ['repeated curly braces tokens in tags definition', 'http_req_duration{name:http://${}.com}', { metric: 'http_req_duration', filter: { name: 'http://${}.com' } }],
+    [
+      'repeated curly braces and colon tokens in tags definition',
+      'http_req_duration{name:http://${}.com,url:ssh://github.com:grafana/k6}',
+      { metric: 'http_req_duration', filter: { name: 'http://${}.com', url: 'ssh://github.com:grafana/k6' } },
+    ],
+    ['tag definition missing `:value`', 'test_metric{easyas}', 'error'],
+    ['tag definition missing value', 'test_metric{easyas:}', 'error'],
+    ['mixed valid and invalid tag definitions', 'test_metric{abc:123,easyas:}', 'error'],
+    ['unmatched opening tags definition token', 'test_metric{abc:123,easyas:doremi', 'error'],
+    ['unmatched closing tags definition token', 'test_metricabc:123,easyas:doremi}', 'error'],
+    ['invalid starting tags definition token', 'test_metric}abc:123,easyas:doremi}', 'error'],
+    ['invalid curly braces in tags definition', 'test_metric}abc{bar', 'error'],
+    ['trailing characters after closing curly brace', 'test_metric{foo:ba}r', 'error'],
+  ])('%s: %j', (_name, key, expected) => {
+    const r = readMetricKey(key);
+    if (expected === 'error') expect(r).toEqual({ ok: false, message: expect.any(String) });
+    else expect(r).toEqual({ ok: true, value: expected });
+  });
+});
+
+describe("readMetricKey: k6's AddSubmetric cases, the tag filter a key builds (metrics/metric_test.go)", () => {
+  it.each<[string, Record<string, string> | 'error']>([
+    ['', 'error'],
+    ['  ', 'error'],
+    ['a', 'error'], // AddSubmetric takes it as a:"", but ParseMetricName rejects the threshold first
+    ['a:1', { a: '1' }],
+    [' a : 1 ', { a: '1' }],
+    ['a,b', 'error'], // likewise
+    [` a:"",b: ''`, { a: '', b: '' }],
+    ['a:1,b:2', { a: '1', b: '2' }],
+    [' a : 1, b : 2 ', { a: '1', b: '2' }],
+    [`a : '1' , b : "2"`, { a: '1', b: '2' }],
+    [`" a" : ' 1' , b : "2 " `, { ' a': ' 1', b: '2 ' }],
+  ])('metric{%s} → %j', (body, expected) => {
+    const r = readMetricKey(`metric{${body}}`);
+    if (expected === 'error') expect(r).toEqual({ ok: false, message: expect.any(String) });
+    else expect(r).toEqual({ ok: true, value: { metric: 'metric', filter: expected } });
+  });
+});
+
+describe('readMetricKey: more of the same grammar', () => {
   it.each([
-    ['http_req_duration', 'http_req_duration', {}],
-    ['http_req_duration{status:200}', 'http_req_duration', { status: '200' }],
-    ['http_req_duration{name:login}', 'http_req_duration', { name: 'login' }],
-    ['http_req_duration{scenario:x}', 'http_req_duration', { scenario: 'x' }],
-    ['http_req_duration{expected_response:true}', 'http_req_duration', { expected_response: 'true' }],
     ['http_req_duration{status:200,method:GET}', 'http_req_duration', { status: '200', method: 'GET' }],
-    ['http_req_duration{ status : 200 , method:GET }', 'http_req_duration', { status: '200', method: 'GET' }],
-    ['  http_req_duration  { status:200 }  ', 'http_req_duration', { status: '200' }],
+    ['http_req_duration{expected_response:true}', 'http_req_duration', { expected_response: 'true' }],
     ['http_req_duration{name:http://x/a?b=c}', 'http_req_duration', { name: 'http://x/a?b=c' }],
     ['http_req_duration{name:GET /items list}', 'http_req_duration', { name: 'GET /items list' }],
-    ["checks{type:'read'}", 'checks', { type: 'read' }],
-    ['checks{"type":"read"}', 'checks', { type: 'read' }],
-    ['checks{type:read,}', 'checks', { type: 'read' }],
-    ['my_metric{tag:}', 'my_metric', { tag: '' }],
+    ['my_metric{my tag:1}', 'my_metric', { 'my tag': '1' }], // k6 keeps spaces inside a tag name
+    ['my_metric{a{b:1}', 'my_metric', { 'a{b': '1' }],
+    ['my_metric{a: }', 'my_metric', { a: '' }], // k6 checks the value before trimming it
+    [`checks{type:'"read"'}`, 'checks', { type: 'read' }], // every quote at the ends goes, as strings.Trim does
+    ['checks{status:200,status:500}', 'checks', { status: '500' }], // the last wins, as in k6
+    ['checks{__proto__:x}', 'checks', { ['__proto__']: 'x' }],
     ['_private', '_private', {}],
   ])('parses %j', (key, metric, filter) => {
-    expect(readMetricKey(key)).toEqual({ ok: true, value: { metric, filter } });
+    const r = readMetricKey(key);
+    expect(r).toEqual({ ok: true, value: { metric, filter } });
+    if (r.ok) expect(Object.getPrototypeOf(r.value.filter)).toBe(Object.prototype);
   });
 
   it.each([
@@ -104,14 +151,20 @@ describe('readMetricKey', () => {
     ['{status:200}', 'the metric name is empty'],
     ['1metric', 'is not a metric name'],
     ['http-req', 'is not a metric name'],
+    [' http_reqs', 'is not a metric name'], // k6 finds no metric named " http_reqs"
+    ['http_reqs {status:200}', 'is not a metric name'],
     ['http_req_duration{status:200', 'missing the closing "}"'],
     ['http_req_duration}', '"}" without a matching "{"'],
-    ['http_req_duration{status:200}x', 'unexpected "x" after "}"'],
+    ['http_req_duration}{', '"}" before "{"'],
+    ['http_req_duration{status:200}x', 'unexpected "x" after the last "}"'],
+    ['http_req_duration{status:200} ', 'unexpected " " after the last "}"'],
     ['http_req_duration{status}', 'tag "status" has no value'],
-    ['http_req_duration{}', 'no tags between "{" and "}"'],
-    ['http_req_duration{ , }', 'no tags between "{" and "}"'],
-    ['http_req_duration{:200}', '":200" is not a tag:value pair'],
-    ['http_req_duration{status:200,status:500}', 'tag "status" is given twice'],
+    ['http_req_duration{status:}', 'tag "status:" has no value'],
+    ['http_req_duration{}', 'an empty tag'],
+    ['http_req_duration{ , }', 'an empty tag'],
+    ['checks{type:read,}', 'an empty tag'],
+    ['http_req_duration{:200}', '":200" has no tag name'],
+    ["http_req_duration{'':200}", `"'':200" has no tag name`],
   ])('rejects %j: %s', (key, reason) => {
     const r = readMetricKey(key);
     expect(r.ok).toBe(false);

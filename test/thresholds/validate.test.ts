@@ -45,6 +45,15 @@ describe('validateThresholds', () => {
     ]);
   });
 
+  it("judges keys as k6's ParseMetricName does: the last '}' closes, spaces in a tag name are kept, an empty value is refused", () => {
+    const keys = ['http_req_duration{name:http://${}.com}', 'http_req_duration{my tag:1}', 'http_req_duration{tag:}', 'http_req_duration{a}'];
+    const issues = validateThresholds(keys.map((k) => t(k, 'avg<1')), kindOf);
+    expect(issues).toEqual([
+      { path: 'options.thresholds["http_req_duration{tag:}"]', message: expect.stringContaining('tag "tag:" has no value') },
+      { path: 'options.thresholds["http_req_duration{a}"]', message: expect.stringContaining('tag "a" has no value') },
+    ]);
+  });
+
   it('reports an unknown metric once and suggests creating it in init code', () => {
     const issues = validateThresholds([t('my_counter', 'count<10'), t('my_counter', 'rate<1')], kindOf);
     expect(issues).toHaveLength(1);

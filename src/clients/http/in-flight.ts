@@ -5,6 +5,7 @@
  * practice, fires about once per timeout period to find the next earliest. The same set lets an
  * interrupt reach every request without an abort listener per request.
  */
+import { MAX_TIMER_MS } from '../../long-timeout.js';
 
 /** What the tracker needs from a request. */
 export interface Tracked {
@@ -70,8 +71,8 @@ export class InFlight {
   #arm(at: number): void {
     clearTimeout(this.#timer);
     this.#armedFor = at;
-    // Timers only keep time to the millisecond; firing a little early just re-arms for the rest.
-    this.#timer = setTimeout(this.#fire, Math.max(1, Math.ceil(at - this.#now())));
+    // Timers only keep time to the millisecond, and hold 24.8 days at most; firing early just re-arms for the rest.
+    this.#timer = setTimeout(this.#fire, Math.min(MAX_TIMER_MS, Math.max(1, Math.ceil(at - this.#now()))));
     this.#timer.unref();
   }
 

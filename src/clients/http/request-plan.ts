@@ -6,7 +6,7 @@
 import type { ExpectedStatus, Params, ResponseType } from '../../api/http.js';
 import type { HttpDefaults } from '../types.js';
 import type { Tags } from '../../metrics/tags.js';
-import { parseDuration } from '../../config/duration.js';
+import { readDurationValue } from '../../config/duration.js';
 import { HttpParamsError } from './http-errors.js';
 
 /** Everything about a request that comes from params and defaults. */
@@ -85,15 +85,16 @@ export class RequestPlanner {
 
   #timeout(value: unknown): number {
     if (typeof value === 'string' && value === this.#timeoutText) return this.#timeoutMs;
-    const ms = typeof value === 'number' || typeof value === 'string' ? parseDuration(value) : undefined;
-    if (ms === undefined || ms <= 0) {
-      throw new HttpParamsError(`invalid timeout ${JSON.stringify(value)}`, "use milliseconds (5000) or a duration string ('5s', '1m30s')");
+    const r = readDurationValue(value);
+    if (!r.ok || r.ms <= 0) {
+      const why = r.ok ? 'it must be longer than 0' : r.reason;
+      throw new HttpParamsError(`invalid timeout ${JSON.stringify(value)}: ${why}`, "use milliseconds (5000, or '5000') or a duration string ('5s', '1m30s')");
     }
     if (typeof value === 'string') {
       this.#timeoutText = value;
-      this.#timeoutMs = ms;
+      this.#timeoutMs = r.ms;
     }
-    return ms;
+    return r.ms;
   }
 }
 

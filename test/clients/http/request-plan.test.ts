@@ -35,7 +35,12 @@ describe('RequestPlanner', () => {
     ['10s', 10_000],
     ['1m30s', 90_000],
     ['250ms', 250],
-  ])('reads the timeout %j as %i ms', (timeout, ms) => {
+    // k6's GetDurationValue: a number in a string is milliseconds too, not seconds
+    ['5000', 5000],
+    ['1d', 86_400_000],
+    ['.5s', 500],
+    [1.5, 1.5],
+  ])('reads the timeout %j as %d ms', (timeout, ms) => {
     expect(planner().plan({ timeout }, false).timeoutMs).toBe(ms);
   });
 
@@ -64,6 +69,8 @@ describe('RequestPlanner', () => {
   it.each([
     [{ timeout: 0 }],
     [{ timeout: 'soon' }],
+    [{ timeout: '-1s' }],
+    [{ timeout: '10x' }],
     [{ redirects: 1.5 }],
     [{ responseType: 'blob' }],
     [{ expectedStatuses: 200 }],

@@ -37,6 +37,20 @@ describe('failed requests', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
+  it("takes a timeout of '30d', past what one Node timer holds, without firing early or warning", async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.name);
+    process.on('warning', onWarning);
+    try {
+      const res = await t.http.get(`${server.url}/`, { timeout: '30d' });
+      expect(res).toMatchObject({ status: 200, error_code: 0 });
+      await new Promise((r) => setTimeout(r, 20)); // a timer past the limit would have fired, and warned, after 1 ms
+      expect(warnings).not.toContain('TimeoutOverflowWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('applies the run-wide timeout when params do not set one', async () => {
     const quick = httpUnderTest({ timeoutMs: 100 });
     const res = await quick.http.get(`${server.url}/hang`);
