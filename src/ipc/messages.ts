@@ -5,6 +5,7 @@
  */
 import type { SerializedError } from '../errors.js';
 import type { ResolvedOptions } from '../config/options.js';
+import type { IterationStripe } from '../executors/iteration-stripe.js';
 
 /** One series' delta (worker → coordinator) for one window. Trend histograms travel encoded. */
 export type SeriesSnapshot = { metric: string; tags: [string, string][] } & (
@@ -31,6 +32,8 @@ export interface WorkerScenario {
   vus: number;
   /** idInTest of this worker's first VU in this scenario, minus one. */
   vuIdBase: number;
+  /** The scenario's iterations this worker numbers (`scenario.iterationInTest`), disjoint from other workers'. */
+  iterationStripe: IterationStripe;
   startTimeMs: number;
   gracefulStopMs: number;
   /** The scenario's planned length without its graceful stop (for `scenario.progress`). */

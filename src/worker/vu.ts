@@ -24,6 +24,8 @@ export interface VuShared {
   /** Called after every finished iteration; lets the worker yield to its event loop when due. */
   breathe(): Promise<void> | undefined;
   onIterationDone(interrupted: boolean): void;
+  /** The number, unique across the test, of the scenario iteration that starts now (`scenario.iterationInTest`). */
+  nextIterationInTest(): number;
   /** Closed while the run is paused through the control API: no iteration starts. */
   readonly gate: PauseGate;
 }
@@ -31,6 +33,8 @@ export interface VuShared {
 export class Vu implements VuHandle {
   readonly label: string;
   iterationInScenario = 0;
+  /** The running (or last) iteration's number across the test; fixed from its start to its end. */
+  iterationInTest = -1;
   private readonly fn: IterationFunction<unknown>;
   private readonly owned: OwnedContext;
   private readonly tags: VuTagState;
@@ -62,6 +66,7 @@ export class Vu implements VuHandle {
       const started = this.shared.now();
       if (scheduledAtMs !== undefined) this.recordersFor().startLag.add(started - scheduledAtMs);
       this.iterationInScenario++;
+      this.iterationInTest = this.shared.nextIterationInTest();
       let result: unknown;
       try {
         result = this.fn(this.owned.context as Iteration<unknown>);

@@ -4,7 +4,8 @@ import { constantArrivalRate, type ConstantArrivalRateConfig } from '../../src/e
 import { rampingArrivalRate, type RampingArrivalRateConfig } from '../../src/executors/ramping-arrival-rate.js';
 import type { ConfigIssue } from '../../src/errors.js';
 import { nthSegment, parseSegment, type Segment } from '../../src/executors/segment.js';
-import { stripeIterations, stripeOf, stripeOffsets } from '../../src/executors/arrival-stripe.js';
+import { stripeIterations, stripeOffsets } from '../../src/executors/arrival-stripe.js';
+import { stripeOf } from '../../src/executors/iteration-stripe.js';
 import { arrivalOffsets, totalIterations } from '../../src/executors/arrival-schedule.js';
 import { completedIterations, fakeContext, type FakeVu } from '../support/fake-vu.js';
 import type { FakeClock } from '../support/fake-clock.js';

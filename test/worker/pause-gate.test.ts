@@ -42,6 +42,7 @@ function vuAt(gate: PauseGate) {
     now: () => performance.now(),
     breathe: () => undefined,
     onIterationDone: (interrupted) => done.push(interrupted),
+    nextIterationInTest: () => runs.count,
     gate,
   };
   const owned: OwnedContext = { context: {} as OwnedContext['context'], close: async () => {} };
