@@ -78,6 +78,12 @@ export type ToWorker =
   /** Leave the event loop so the thread exits by itself, delivering its remaining output. */
   | { type: 'exit' };
 
+/** Iterations that ran to their end (whether or not they threw) and iterations cut short by a stop or interrupt (k6's full and partial iterations). */
+export interface IterationCounts {
+  complete: number;
+  interrupted: number;
+}
+
 /** An error an iteration threw, counted per distinct message within a worker. */
 export interface IterationErrorCount {
   message: string;
@@ -93,7 +99,7 @@ export type FromWorker =
   | { type: 'testControl'; workerId: number; action: 'abort' | 'fail'; reason: string }
   /** A `control` message took effect; `activeVUs` is the worker's count right after it. */
   | { type: 'controlApplied'; workerId: number; seq: number; activeVUs: number }
-  | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[] };
+  | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[]; iterations: IterationCounts };
 
 /** Requests to the lifecycle worker, which runs the script's non-VU code: options, setup, teardown, handleSummary. */
 export type ToLifecycle =

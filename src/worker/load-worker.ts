@@ -97,7 +97,8 @@ export class LoadWorker {
     this.recordVus();
     const toMs = this.epochMs + this.clock.now();
     const final = this.metrics.snapshot();
-    this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list() });
+    const iterations = { complete: this.counters.completed, interrupted: this.counters.interrupted };
+    this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list(), iterations });
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
