@@ -56,6 +56,8 @@ export class LiveRun {
   private pool: WorkerPool | undefined;
   private readonly errors = new Map<string, IterationErrorCount>();
   private readonly iterations: IterationCounts = { complete: 0, interrupted: 0 };
+  /** The `once` keys of the warnings printed so far (each worker sends a key at most once). */
+  private readonly warned = new Set<string>();
   private pendingDone = 0;
   private finish: (() => void) | undefined;
   private initFailed: ((err: VolleyError) => void) | undefined;
@@ -157,6 +159,11 @@ export class LiveRun {
         break;
       case 'error':
         this.onWorkerError(deserializeError(msg.error), msg.fatal);
+        break;
+      case 'warning':
+        if (this.warned.has(msg.once)) break;
+        this.warned.add(msg.once);
+        this.p.log.write(`warning: ${msg.text}\n`);
         break;
       case 'controlApplied': // for the control API only: `observe` has it
         break;

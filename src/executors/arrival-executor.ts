@@ -29,7 +29,7 @@ export function arrivalMethods<C extends ArrivalConfig>(spec: (c: C) => ArrivalS
     },
     async run(c: C, ctx: ExecutorContext): Promise<void> {
       const offsets = stripeOffsets(spec(c), stripeOf(c.segment, c.maxVUs));
-      await driveArrivals({ offsets, durationMs: durationMs(c), preAllocatedVUs: share(c.preAllocatedVUs, c) }, ctx);
+      await driveArrivals({ offsets, durationMs: durationMs(c), preAllocatedVUs: share(c.preAllocatedVUs, c), maxVUs: c.maxVUs }, ctx);
     },
   };
 }

@@ -91,6 +91,7 @@ export class LoadWorker {
         this.counters.active += delta;
         this.recordVus(); // a gauge sample at every change, so runs shorter than a flush still show their VUs
       },
+      warn: (once: string, text: string) => this.send({ type: 'warning', workerId: this.msg.workerId, once, text }),
     };
     const results = await Promise.allSettled(this.runners.map((r) => r.run(this.clock, this.stopping.signal, this.hardStop.signal, hooks)));
     clearTimeout(flusher.timer);

@@ -22,6 +22,8 @@ import type { TagSet } from '../metrics/tags.js';
 /** Lets the worker count active VUs as scenarios start and end. */
 export interface ScenarioHooks {
   onActive(delta: number): void;
+  /** Sends the coordinator a warning it prints once per `once` key. */
+  warn(once: string, text: string): void;
 }
 
 export class ScenarioRunner {
@@ -93,6 +95,7 @@ export class ScenarioRunner {
       active = count;
     };
     const dropped = this.sink.series(BUILTIN.dropped_iterations, this.scenarioTags);
+    let warnedInsufficient = false;
     try {
       const running = executor.run(this.scenario.config, {
         vus: this.vus,
@@ -102,6 +105,11 @@ export class ScenarioRunner {
         gracefulStopMs: this.scenario.gracefulStopMs,
         setActiveVUs,
         dropIterations: (count) => dropped.add(count),
+        insufficientVUs: (maxVUs) => {
+          if (warnedInsufficient) return;
+          warnedInsufficient = true;
+          hooks.warn(`insufficient-vus:${this.scenario.name}`, insufficientVUsText(this.scenario.name, maxVUs));
+        },
         control: this.controlChannel,
       });
       // An executor that reports its count as it starts (a ramp from 0, externally-controlled) is
@@ -114,4 +122,9 @@ export class ScenarioRunner {
       await Promise.all(this.vus.map((vu) => vu.close()));
     }
   }
+}
+
+/** k6's warning (lib/executor/*_arrival_rate.go), naming the scenario and what to change. */
+function insufficientVUsText(scenario: string, maxVUs: number): string {
+  return `Insufficient VUs, reached ${maxVUs} active VUs and cannot initialize more (scenario ${scenario}, maxVUs: ${maxVUs}): iterations that find no free VU are dropped (dropped_iterations); raise maxVUs`;
 }

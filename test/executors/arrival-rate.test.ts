@@ -71,6 +71,21 @@ describe('constant-arrival-rate', () => {
     expect(record.dropped).toBe(8);
   });
 
+  it('says it ran out of VUs (naming the whole scenario’s maxVUs) when it first drops, never while VUs suffice', async () => {
+    const short = fakeContext(2, 1000);
+    const done = constantArrivalRate.run(constant({ preAllocatedVUs: 1, maxVUs: 2 }), short.ctx);
+    await short.clock.run();
+    await done;
+    expect(short.record.insufficient.length).toBeGreaterThan(0);
+    expect(new Set(short.record.insufficient)).toEqual(new Set([2]));
+
+    const enough = fakeContext(4, 350);
+    const fine = constantArrivalRate.run(constant({ preAllocatedVUs: 1, maxVUs: 4 }), enough.ctx);
+    await enough.clock.run();
+    await fine;
+    expect(enough.record.insufficient).toEqual([]);
+  });
+
   it('starts overdue iterations late in one batch, keeping their scheduled instants, when the loop wakes late', async () => {
     const { clock, fakes, ctx, record } = fakeContext(5, 10);
     // The event loop is busy: every sleep ends 250 ms after the instant asked for.
