@@ -87,15 +87,7 @@ class Context implements BaseContext {
   #http: (Http & ProtocolClient) | undefined;
   #pending: PendingCalls | undefined;
 
-  constructor(
-    services: ContextServices,
-    tags: VuTagState,
-    abort: IterationSignal | SignalSource,
-    env: Readonly<Record<string, string | undefined>>,
-    scenario: ScenarioInfo,
-    label: string,
-    pending: PendingCalls | undefined,
-  ) {
+  constructor(services: ContextServices, tags: VuTagState, abort: IterationSignal | SignalSource, env: Readonly<Record<string, string | undefined>>, scenario: ScenarioInfo, label: string, pending: PendingCalls | undefined) {
     const interrupts = abort instanceof IterationSignal ? abort : signalInterrupts(abort.signal);
     this.check = <T>(value: T, checkers: Checkers<T>, extra?: Record<string, string>) => runChecks(services.sink, tags, value, checkers, extra);
     this.group = pending === undefined ? <R>(name: string, fn: () => Promise<R> | R) => runGroup(services, tags, name, fn) : <R>(name: string, fn: () => Promise<R> | R) => vuGroup(services, tags, pending, name, fn);

@@ -44,7 +44,7 @@ export class LoadWorker {
     this.msg = msg;
     this.send = send;
     this.errors = new IterationErrors(msg.scriptPath);
-    this.unawaited = new UnawaitedWarnings(msg.scriptPath, (once, text) => send({ type: 'warning', workerId: msg.workerId, once, text }));
+    this.unawaited = new UnawaitedWarnings(msg.scriptPath, this.warn);
     this.metrics = new WorkerMetrics((name) =>
       console.warn(`warning: metric ${name} has more than 1000 tag sets; further ones are merged into name=__overflow__ (set a name tag, e.g. tags: { name: 'items' }, on URLs with ids)`),
     );
@@ -95,7 +95,7 @@ export class LoadWorker {
         this.counters.active += delta;
         this.recordVus(); // a gauge sample at every change, so runs shorter than a flush still show their VUs
       },
-      warn: (once: string, text: string) => this.send({ type: 'warning', workerId: this.msg.workerId, once, text }),
+      warn: this.warn,
     };
     const results = await Promise.allSettled(this.runners.map((r) => r.run(this.clock, this.stopping.signal, this.hardStop.signal, hooks)));
     clearTimeout(flusher.timer);
@@ -108,6 +108,9 @@ export class LoadWorker {
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
+
+  /** A warning the coordinator prints once per `once` key, whichever workers send it. */
+  private readonly warn = (once: string, text: string): void => this.send({ type: 'warning', workerId: this.msg.workerId, once, text });
 
   stop(hard: boolean): void {
     this.stopping.abort();
