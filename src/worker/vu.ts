@@ -128,6 +128,7 @@ export class Vu implements VuHandle {
 
   /** The iteration's function settled: the iteration ends now, or once the calls it left running have ended. */
   private returned(attempt: number, started: number, err: unknown, failed: boolean): void {
+    if (!this.settle || attempt !== this.attempt) return; // interrupted meanwhile: the VU has moved on
     const pending = this.pending;
     const traced = pending.tracing;
     const busy = pending.busy();
