@@ -12,9 +12,9 @@ export interface VuInfo {
   readonly idInTest: number;
   /** Unique within this worker, from 1. */
   readonly idInInstance: number;
-  /** Iterations this VU has started in the current scenario, from 0. */
+  /** This iteration's number among the calling VU's iterations in its scenario, from 0. */
   readonly iterationInScenario: number;
-  /** Iterations this VU has started in this worker, from 0. */
+  /** This iteration's number among the calling VU's iterations in this worker, from 0. */
   readonly iterationInInstance: number;
   /** Per-VU state that survives between iterations (module-level variables are shared by a worker's VUs). */
   readonly state: Record<string, unknown>;
@@ -26,7 +26,10 @@ export interface ScenarioInfo {
   readonly executor: string;
   /** Unix ms when the scenario started. */
   readonly startTime: number;
-  /** Iterations this worker started in this scenario, from 0. */
+  /**
+   * This iteration's number in the scenario across the whole test (every worker), from 0, never
+   * used twice, fixed for the iteration (k6's). shared-iterations uses exactly 0 … iterations−1.
+   */
   readonly iterationInTest: number;
   /** 0..1, how far the scenario has come (by time for time-bound executors). */
   readonly progress: number;

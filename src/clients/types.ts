@@ -50,4 +50,11 @@ export interface ClientContext {
 export interface ProtocolClient {
   /** Closes connections; called when the VU retires. Safe to call twice. */
   close(): Promise<void>;
+  /**
+   * True while work the scenario started is still running (a request in flight): an iteration ends
+   * only once its clients are idle, as k6's event loop waits for what an iteration started.
+   */
+  busy(): boolean;
+  /** Resolves once the client is not busy. */
+  idle(): Promise<void>;
 }

@@ -5,7 +5,7 @@
  * is still written.
  */
 import type { Writable } from 'node:stream';
-import type { FromWorker, IterationErrorCount, ToWorker } from '../ipc/messages.js';
+import type { FromWorker, IterationCounts, IterationErrorCount, ToWorker } from '../ipc/messages.js';
 import type { ResolvedOptions } from '../config/options.js';
 import { EngineError, VolleyError, deserializeError } from '../errors.js';
 import type { RunMetrics } from './run-metrics.js';
@@ -47,12 +47,17 @@ export interface LiveRunResult {
   startedAtMs: number;
   endedAtMs: number;
   errors: IterationErrorCount[];
+  /** Summed over the workers that reported (one terminated after a hard stop does not). */
+  iterations: IterationCounts;
 }
 
 export class LiveRun {
   private readonly p: LiveRunParams;
   private pool: WorkerPool | undefined;
   private readonly errors = new Map<string, IterationErrorCount>();
+  private readonly iterations: IterationCounts = { complete: 0, interrupted: 0 };
+  /** The `once` keys of the warnings printed so far (each worker sends a key at most once). */
+  private readonly warned = new Set<string>();
   private pendingDone = 0;
   private finish: (() => void) | undefined;
   private initFailed: ((err: VolleyError) => void) | undefined;
@@ -96,7 +101,7 @@ export class LiveRun {
       clearTimeout(this.hardTimer);
       await this.pool.close();
     }
-    return { startedAtMs: this.startedAtMs || Date.now(), endedAtMs: Date.now(), errors: [...this.errors.values()] };
+    return { startedAtMs: this.startedAtMs || Date.now(), endedAtMs: Date.now(), errors: [...this.errors.values()], iterations: { ...this.iterations } };
   }
 
   /** Graceful: no new iterations, running ones get gracefulStop. Hard: interrupt now; terminate past a short grace. */
@@ -140,6 +145,8 @@ export class LiveRun {
         this.p.metrics.fromWorker(msg.workerId, msg.final, msg.fromMs, msg.toMs);
         this.p.metrics.workerGone(msg.workerId);
         for (const e of msg.errors) this.addErrors(e);
+        this.iterations.complete += msg.iterations.complete;
+        this.iterations.interrupted += msg.iterations.interrupted;
         if (--this.pendingDone === 0) this.finish?.();
         break;
       case 'testControl':
@@ -152,6 +159,11 @@ export class LiveRun {
         break;
       case 'error':
         this.onWorkerError(deserializeError(msg.error), msg.fatal);
+        break;
+      case 'warning':
+        if (this.warned.has(msg.once)) break;
+        this.warned.add(msg.once);
+        this.p.log.write(`warning: ${msg.text}\n`);
         break;
       case 'controlApplied': // for the control API only: `observe` has it
         break;

@@ -7,6 +7,7 @@ import type { WorkerScenario } from '../ipc/messages.js';
 import type { ExecutionPlan } from '../executors/types.js';
 import { executorFor } from '../executors/registry.js';
 import { nthSegment, offsetInt, type Segment } from '../executors/segment.js';
+import { stripeOf } from '../executors/iteration-stripe.js';
 import { EngineError } from '../errors.js';
 
 /** A scenario with its executor's plan. */
@@ -43,6 +44,7 @@ export function workerShare(planned: PlannedScenario[], index: number, count: nu
       config: config as Record<string, unknown>,
       vus: executor.plan(config, scenario.gracefulStopMs).maxVUs,
       vuIdBase: scenarioIdBase + offsetInt(plan.maxVUs, segment),
+      iterationStripe: stripeOf(segment, plan.maxVUs),
       startTimeMs: scenario.startTimeMs,
       gracefulStopMs: scenario.gracefulStopMs,
       durationMs: plan.maxDurationMs - scenario.gracefulStopMs,

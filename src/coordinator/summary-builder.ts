@@ -8,7 +8,7 @@ import { summaryValues } from '../metrics/metric-store.js';
 import type { ThresholdResult } from '../thresholds/thresholds.js';
 import { summaryThresholds } from '../thresholds/thresholds.js';
 import type { SummaryData, SummaryGroup, SummaryMetric } from '../outputs/summary-data.js';
-import type { IterationErrorCount } from '../ipc/messages.js';
+import type { IterationCounts, IterationErrorCount } from '../ipc/messages.js';
 import { readMetricKey } from '../thresholds/parse.js';
 import { buildScopes } from './summary-scopes.js';
 
@@ -20,6 +20,7 @@ export interface SummaryInput {
   /** Sub-metrics to show whatever the thresholds say (k6 always shows expected_response:true). */
   extraKeys: string[];
   errors: IterationErrorCount[];
+  iterations: IterationCounts;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   noColor: boolean;
@@ -50,7 +51,7 @@ export function buildSummary(input: SummaryInput): SummaryData {
     if (m) m.thresholds = results;
   }
   const data: SummaryData = {
-    state: { testRunDurationMs: durationMs, isStdOutTTY: input.stdoutIsTTY, isStdErrTTY: input.stderrIsTTY },
+    state: { testRunDurationMs: durationMs, isStdOutTTY: input.stdoutIsTTY, isStdErrTTY: input.stderrIsTTY, iterations: { ...input.iterations } },
     options: { summaryTrendStats: trendStats, summaryTimeUnit: null, noColor: input.noColor },
     metrics,
     root_group: groupTree(store),

@@ -169,5 +169,5 @@ function describeFailure(r: ThresholdResult): string {
 }
 
 function skippedLoad(): LiveRunResult {
-  return { startedAtMs: Date.now(), endedAtMs: Date.now(), errors: [] };
+  return { startedAtMs: Date.now(), endedAtMs: Date.now(), errors: [], iterations: { complete: 0, interrupted: 0 } };
 }

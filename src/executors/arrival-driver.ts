@@ -20,6 +20,8 @@ export interface ArrivalRun {
   offsets: Iterable<number>;
   durationMs: number;
   preAllocatedVUs: number;
+  /** The whole scenario's maxVUs, for the warning when they run out. */
+  maxVUs: number;
 }
 
 /** Runs `run` until its schedule ends or a stop is requested, then awaits or interrupts in-flight iterations. */
@@ -27,14 +29,14 @@ export async function driveArrivals(run: ArrivalRun, ctx: ExecutorContext): Prom
   const startAt = ctx.clock.now();
   const endAt = startAt + run.durationMs;
   const pool = new ArrivalVuPool(ctx, run.preAllocatedVUs);
-  const scheduling = startOnSchedule(run.offsets, startAt, endAt, pool, ctx).then(() => pool.idle());
+  const scheduling = startOnSchedule(run, startAt, endAt, pool, ctx).then(() => pool.idle());
   await awaitWithGracefulStop(ctx, [scheduling], endAt);
 }
 
 /** The scheduling loop: batches of due starts, a sleep until the next offset between them. */
-async function startOnSchedule(offsets: Iterable<number>, startAt: number, endAt: number, pool: ArrivalVuPool, ctx: ExecutorContext): Promise<void> {
+async function startOnSchedule(run: ArrivalRun, startAt: number, endAt: number, pool: ArrivalVuPool, ctx: ExecutorContext): Promise<void> {
   const { clock, stopping } = ctx;
-  const iterator = offsets[Symbol.iterator]();
+  const iterator = run.offsets[Symbol.iterator]();
   let next = iterator.next();
   while (!next.done && !stopping.aborted) {
     const now = clock.now();
@@ -54,7 +56,10 @@ async function startOnSchedule(offsets: Iterable<number>, startAt: number, endAt
       at = startAt + next.value;
     } while (at <= now);
     pool.reportActive();
-    if (dropped > 0) ctx.dropIterations(dropped);
+    if (dropped > 0) {
+      ctx.dropIterations(dropped);
+      ctx.insufficientVUs(run.maxVUs);
+    }
     // Still behind after the batch: give the event loop a turn (I/O, finished iterations, stop messages) first.
     if (!next.done && at <= clock.now()) await nextTurn();
   }

@@ -7,7 +7,8 @@ import type { ExecutionPlan, ExecutorContext } from './types.js';
 import type { ArrivalSpec } from './arrival-schedule.js';
 import type { ArrivalPool } from './arrival-fields.js';
 import { scaleInt, segmentWithin, type Segment } from './segment.js';
-import { stripeOf, stripeOffsets } from './arrival-stripe.js';
+import { stripeOffsets } from './arrival-stripe.js';
+import { stripeOf } from './iteration-stripe.js';
 import { driveArrivals } from './arrival-driver.js';
 
 /** The fields every arrival-rate config has beside its schedule. */
@@ -28,7 +29,7 @@ export function arrivalMethods<C extends ArrivalConfig>(spec: (c: C) => ArrivalS
     },
     async run(c: C, ctx: ExecutorContext): Promise<void> {
       const offsets = stripeOffsets(spec(c), stripeOf(c.segment, c.maxVUs));
-      await driveArrivals({ offsets, durationMs: durationMs(c), preAllocatedVUs: share(c.preAllocatedVUs, c) }, ctx);
+      await driveArrivals({ offsets, durationMs: durationMs(c), preAllocatedVUs: share(c.preAllocatedVUs, c), maxVUs: c.maxVUs }, ctx);
     },
   };
 }

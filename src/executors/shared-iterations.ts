@@ -1,7 +1,8 @@
 /** `shared-iterations`: a fixed number of iterations shared by a fixed number of VUs (k6's semantics). */
 import type { ExecutorDefinition } from './types.js';
 import { readDuration, readInt } from './fields.js';
-import { scaleInt, scaleIntAlong } from './segment.js';
+import { scaleInt } from './segment.js';
+import { ownedBelow, stripeOf } from './iteration-stripe.js';
 import { awaitWithGracefulStop, loopVu } from './graceful-stop.js';
 
 export interface SharedIterationsConfig {
@@ -26,8 +27,9 @@ export const sharedIterations = {
     return { maxVUs: c.vus, maxDurationMs: c.maxDurationMs + gracefulStopMs };
   },
   split(c, seg) {
-    // Iterations follow the VU split, so a worker without VUs gets no iterations to strand.
-    return { ...c, vus: scaleInt(c.vus, seg), iterations: scaleIntAlong(c.iterations, c.vus, seg) };
+    // A segment runs the iterations its stripe owns below the total (none without VUs, none to
+    // strand), so its `scenario.iterationInTest` numbers and the others' are exactly 0 … iterations−1.
+    return { ...c, vus: scaleInt(c.vus, seg), iterations: ownedBelow(stripeOf(seg, c.vus), c.iterations) };
   },
   async run(c, ctx) {
     let remaining = c.iterations;

@@ -55,6 +55,11 @@ export interface ExecutorContext {
   setActiveVUs(count: number): void;
   /** Records iterations that could not start at their scheduled time because no VU was free (`dropped_iterations`). */
   dropIterations(count: number): void;
+  /**
+   * Says an iteration found no free VU with all `maxVUs` (the whole scenario's) active: k6's
+   * "Insufficient VUs" warning, which the engine prints once per scenario however often this is called.
+   */
+  insufficientVUs(maxVUs: number): void;
   /** Changes made through the control API while the run goes on (`externally-controlled` reads it; others may ignore it). */
   readonly control?: ExternalControl;
 }

@@ -5,6 +5,7 @@
  */
 import type { SerializedError } from '../errors.js';
 import type { ResolvedOptions } from '../config/options.js';
+import type { IterationStripe } from '../executors/iteration-stripe.js';
 
 /** One series' delta (worker → coordinator) for one window. Trend histograms travel encoded. */
 export type SeriesSnapshot = { metric: string; tags: [string, string][] } & (
@@ -31,6 +32,8 @@ export interface WorkerScenario {
   vus: number;
   /** idInTest of this worker's first VU in this scenario, minus one. */
   vuIdBase: number;
+  /** The scenario's iterations this worker numbers (`scenario.iterationInTest`), disjoint from other workers'. */
+  iterationStripe: IterationStripe;
   startTimeMs: number;
   gracefulStopMs: number;
   /** The scenario's planned length without its graceful stop (for `scenario.progress`). */
@@ -75,6 +78,12 @@ export type ToWorker =
   /** Leave the event loop so the thread exits by itself, delivering its remaining output. */
   | { type: 'exit' };
 
+/** Iterations that ran to their end (whether or not they threw) and iterations cut short by a stop or interrupt (k6's full and partial iterations). */
+export interface IterationCounts {
+  complete: number;
+  interrupted: number;
+}
+
 /** An error an iteration threw, counted per distinct message within a worker. */
 export interface IterationErrorCount {
   message: string;
@@ -88,9 +97,11 @@ export type FromWorker =
   | { type: 'error'; workerId: number; error: SerializedError; fatal: boolean }
   /** The script called `test.abort()` (stop the run, exit 108) or `test.fail()` (mark failed, exit 110). */
   | { type: 'testControl'; workerId: number; action: 'abort' | 'fail'; reason: string }
+  /** A warning for the user, printed by the coordinator once per `once` key however many workers send it. */
+  | { type: 'warning'; workerId: number; once: string; text: string }
   /** A `control` message took effect; `activeVUs` is the worker's count right after it. */
   | { type: 'controlApplied'; workerId: number; seq: number; activeVUs: number }
-  | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[] };
+  | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[]; iterations: IterationCounts };
 
 /** Requests to the lifecycle worker, which runs the script's non-VU code: options, setup, teardown, handleSummary. */
 export type ToLifecycle =

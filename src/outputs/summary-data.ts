@@ -48,7 +48,8 @@ export interface SummaryScope {
 }
 
 export interface SummaryData {
-  state: { testRunDurationMs: number; isStdOutTTY: boolean; isStdErrTTY: boolean };
+  /** `iterations`: k6's end-of-run count of iterations that ran to their end (`complete`, throwing ones included) and that a stop or interrupt cut short (`interrupted`). */
+  state: { testRunDurationMs: number; isStdOutTTY: boolean; isStdErrTTY: boolean; iterations: { complete: number; interrupted: number } };
   options: { summaryTrendStats: string[]; summaryTimeUnit: string | null; noColor: boolean };
   metrics: Record<string, SummaryMetric>;
   root_group: SummaryGroup;

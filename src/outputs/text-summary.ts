@@ -1,7 +1,8 @@
 /**
  * The end-of-test summary as text, laid out like k6 v1's summary (`internal/js/summary.js`): a
- * THRESHOLDS block (✓/✗ per expression with the value it compared), TOTAL RESULTS (check totals,
- * each check under its group, then metrics by section with dotted names and aligned columns), in
+ * THRESHOLDS block (✓/✗ per expression with the value it compared), TOTAL RESULTS (k6's end-of-run
+ * `N complete and M interrupted iterations`, check totals, each check under its group, then metrics
+ * by section with dotted names and aligned columns), in
  * full mode a block per group and per scenario, and, volley's addition, ITERATION ERRORS. Pure:
  * SummaryData in, string out; exported to scenarios for handleSummary.
  */
@@ -79,10 +80,19 @@ function totalResultsBlock(data: SummaryData, style: Style): string[] {
   const sections = metricSections(data.metrics, data, BODY);
   // Names line up across the whole block; value columns within a section, as k6 does.
   const width = nameWidth([...checkRows, ...sections.flatMap((s) => s.rows)]);
-  const lines = [title('TOTAL RESULTS', style), ''];
+  const lines = [title('TOTAL RESULTS', style), '', ...iterationCountLine(data, style)];
   if (checkRows.length > 0) lines.push(...renderRows(checkRows, width, data, style), '', ...checkLines(data.root_group, BODY, style), '');
   for (const s of sections) lines.push(BODY + style.bold(s.section), ...renderRows(s.rows, width, data, style), '');
   return lines;
+}
+
+/** `5990 complete and 10 interrupted iterations` (the words of k6's end-of-run line), then a blank line. */
+function iterationCountLine(data: SummaryData, style: Style): string[] {
+  // Data written by an older volley (an export fed back to textSummary) has no counts.
+  const counts = data.state.iterations as SummaryData['state']['iterations'] | undefined;
+  if (!counts) return [];
+  const interrupted = `${counts.interrupted} interrupted`;
+  return [`${BODY}${counts.complete} complete and ${counts.interrupted > 0 ? style.fail(interrupted) : interrupted} iterations`, ''];
 }
 
 /** The check totals, from the `checks` rate or else from the group tree; none without checks. */

@@ -21,6 +21,7 @@ import type { VuTagState } from './vu-tags.js';
 import { TestAbortedError } from './test-abort.js';
 import { IterationSignal } from './iteration-signal.js';
 import type { VuInfoView } from './vu-info.js';
+import { captureSite, type PendingCalls } from './pending-calls.js';
 
 /** What a context needs from the thread that hosts it. */
 export interface ContextServices {
@@ -37,10 +38,11 @@ export interface SignalSource {
   readonly signal: AbortSignal;
 }
 
-/** A VU's own part of its context: `vu`, and setup's data (parsed on first use, a copy per VU). */
+/** A VU's own part of its context: `vu`, setup's data (parsed on first use, a copy per VU), and what its iterations leave running. */
 export interface VuBinding {
   readonly info: VuInfoView;
   readonly setupData: string | undefined;
+  readonly pending: PendingCalls;
 }
 
 /** A context plus what its owner needs to retire it. */
@@ -66,7 +68,7 @@ export function createContext(
   label: string,
   vu?: VuBinding,
 ): OwnedContext {
-  const context = vu === undefined ? new Context(services, tags, abort, env, scenario, label) : new VuContext(services, tags, abort, env, scenario, label, vu);
+  const context = vu === undefined ? new Context(services, tags, abort, env, scenario, label, undefined) : new VuContext(services, tags, abort, env, scenario, label, vu);
   return { context, close: () => context.closeClients() };
 }
 
@@ -83,12 +85,13 @@ class Context implements BaseContext {
   #services: ContextServices;
   #clientContext: ClientContext;
   #http: (Http & ProtocolClient) | undefined;
+  #pending: PendingCalls | undefined;
 
-  constructor(services: ContextServices, tags: VuTagState, abort: IterationSignal | SignalSource, env: Readonly<Record<string, string | undefined>>, scenario: ScenarioInfo, label: string) {
+  constructor(services: ContextServices, tags: VuTagState, abort: IterationSignal | SignalSource, env: Readonly<Record<string, string | undefined>>, scenario: ScenarioInfo, label: string, pending: PendingCalls | undefined) {
     const interrupts = abort instanceof IterationSignal ? abort : signalInterrupts(abort.signal);
     this.check = <T>(value: T, checkers: Checkers<T>, extra?: Record<string, string>) => runChecks(services.sink, tags, value, checkers, extra);
-    this.group = <R>(name: string, fn: () => Promise<R> | R) => runGroup(services, tags, name, fn);
-    this.sleep = abort instanceof IterationSignal ? (seconds: number) => vuSleep(abort, seconds) : (seconds: number) => signalSleep(abort.signal, seconds);
+    this.group = pending === undefined ? <R>(name: string, fn: () => Promise<R> | R) => runGroup(services, tags, name, fn) : <R>(name: string, fn: () => Promise<R> | R) => vuGroup(services, tags, pending, name, fn);
+    this.sleep = abort instanceof IterationSignal ? (seconds: number) => vuSleep(abort, pending, seconds) : (seconds: number) => signalSleep(abort.signal, seconds);
     this.log = (...args: unknown[]) => console.log(`[${label}] ${format(...args)}`);
     this.env = env;
     this.metrics = new TaggedMetrics(services.sink, tags);
@@ -98,10 +101,16 @@ class Context implements BaseContext {
     this.#services = services;
     this.#clientContext = new VuClientContext(services, tags, interrupts);
     this.#http = undefined;
+    this.#pending = pending;
   }
 
   get http(): Http {
-    return (this.#http ??= this.#services.createHttp(this.#clientContext));
+    let http = this.#http;
+    if (http === undefined) {
+      http = this.#http = this.#services.createHttp(this.#clientContext);
+      this.#pending?.addClient(http);
+    }
+    return this.#pending?.tracing ? this.#pending.tracedHttp(http) : http;
   }
 
   async closeClients(): Promise<void> {
@@ -115,7 +124,7 @@ class VuContext extends Context {
   #data: unknown = NO_DATA;
 
   constructor(services: ContextServices, tags: VuTagState, abort: IterationSignal | SignalSource, env: Readonly<Record<string, string | undefined>>, scenario: ScenarioInfo, label: string, vu: VuBinding) {
-    super(services, tags, abort, env, scenario, label);
+    super(services, tags, abort, env, scenario, label, vu.pending);
     this.vu = vu.info;
     this.#setupData = vu.setupData;
   }
@@ -183,6 +192,7 @@ function runChecks<T>(sink: MetricSink, tags: VuTagState, value: T, checkers: Ch
   return all;
 }
 
+/** Its name is looked for in stacks: pending-calls.ts tells a call made in a group's body by it. */
 async function runGroup<R>(services: ContextServices, tags: VuTagState, name: string, fn: () => Promise<R> | R): Promise<R> {
   if (typeof name !== 'string' || name === '' || name.includes('::')) throw new Error(`invalid group name ${JSON.stringify(name)}: a non-empty name without '::'`);
   const previous = tags.enterGroup(name);
@@ -195,9 +205,21 @@ async function runGroup<R>(services: ContextServices, tags: VuTagState, name: st
   }
 }
 
-function vuSleep(signal: IterationSignal, seconds: number): Promise<void> {
+/** A VU's group: the iteration knows it is running until it ends, and a traced iteration records where it was called. */
+function vuGroup<R>(services: ContextServices, tags: VuTagState, pending: PendingCalls, name: string, fn: () => Promise<R> | R): Promise<R> {
+  const outermost = tags.group === '';
+  const promise = runGroup(services, tags, name, fn);
+  pending.groupStarted(promise, outermost);
+  if (pending.tracing) pending.track('group', 'group()', promise, captureSite('group()'));
+  return promise;
+}
+
+function vuSleep(signal: IterationSignal, pending: PendingCalls | undefined, seconds: number): Promise<void> {
   const ms = Number(seconds) * 1000;
-  return ms > 0 ? signal.sleep(ms) : Promise.resolve();
+  if (!(ms > 0)) return Promise.resolve();
+  const sleep = signal.sleep(ms);
+  if (pending?.tracing) pending.track('sleep', 'sleep()', sleep, captureSite('sleep()'));
+  return sleep;
 }
 
 function signalSleep(signal: AbortSignal, seconds: number): Promise<void> {

@@ -3,9 +3,8 @@
  * each kind is printed with its stack (source-mapped to the user's file); later ones only count, so
  * a failing line cannot flood the output.
  */
-import { basename } from 'node:path';
 import type { IterationErrorCount } from '../ipc/messages.js';
-import { describeScriptError } from './script-error.js';
+import { describeScriptError, scriptLine } from './script-error.js';
 
 const MAX_DISTINCT = 100;
 
@@ -22,17 +21,9 @@ export class IterationErrors {
       known.count++;
       return;
     }
-    const location = err instanceof Error ? this.locate(err.stack) : undefined;
+    const location = err instanceof Error ? scriptLine(err.stack, this.scriptPath) : undefined;
     if (this.byMessage.size < MAX_DISTINCT) this.byMessage.set(message, { message, location, count: 1 });
     console.error(`[${vuLabel}] ${describeScriptError('an iteration', err, this.scriptPath)}`);
-  }
-  /** `scenario.ts:12` from the first stack frame in the user's script. */
-  private locate(stack: string | undefined): string | undefined {
-    for (const line of stack?.split('\n') ?? []) {
-      const m = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line);
-      if (m && m[1]!.replace('file://', '') === this.scriptPath) return `${basename(this.scriptPath)}:${m[2]}`;
-    }
-    return undefined;
   }
   list(): IterationErrorCount[] {
     return [...this.byMessage.values()];

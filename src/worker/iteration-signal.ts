@@ -22,6 +22,9 @@ export class IterationSignal implements Interrupts {
   #wake: (() => void) | undefined;
   /** For a second sleep while one is in progress (Promise.all of two sleeps): the general path. */
   #controller: AbortController | undefined;
+  /** The sleep in progress (while #wake is set), and those beside it: for an iteration that did not await them. */
+  #current: Promise<void> | undefined;
+  #beside: Set<Promise<void>> | undefined;
 
   onInterrupt(listener: () => void): void {
     if (this.#listener === undefined) this.#listener = listener;
@@ -40,7 +43,7 @@ export class IterationSignal implements Interrupts {
   sleep(ms: number): Promise<void> {
     if (this.retired) return Promise.resolve();
     if (this.#wake !== undefined) return this.#sleepBeside(ms);
-    return new Promise<void>((resolve) => {
+    return (this.#current = new Promise<void>((resolve) => {
       this.#wake = resolve;
       if (this.#timer !== undefined && this.#timerMs === ms) this.#timer.refresh();
       else {
@@ -48,7 +51,17 @@ export class IterationSignal implements Interrupts {
         this.#timer = setTimeout(this.#onTimer, ms);
         this.#timerMs = ms;
       }
-    });
+    }));
+  }
+
+  /** True while a sleep is in progress. */
+  get sleeping(): boolean {
+    return this.#wake !== undefined || (this.#beside?.size ?? 0) > 0;
+  }
+
+  /** Resolves once the sleeps in progress now have ended. */
+  async idle(): Promise<void> {
+    await Promise.all([this.#wake === undefined ? undefined : this.#current, ...(this.#beside ?? [])]);
   }
 
   /** Interrupts the current iteration; later iterations run normally. */
@@ -91,6 +104,12 @@ export class IterationSignal implements Interrupts {
 
   #sleepBeside(ms: number): Promise<void> {
     const signal = (this.#controller ??= new AbortController()).signal;
-    return sleepMs(ms, undefined, { signal }).catch(() => undefined);
+    const beside = (this.#beside ??= new Set());
+    const sleep = sleepMs(ms, undefined, { signal }).then(
+      () => void beside.delete(sleep),
+      () => void beside.delete(sleep),
+    );
+    beside.add(sleep);
+    return sleep;
   }
 }

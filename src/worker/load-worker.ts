@@ -19,6 +19,7 @@ import { Breather } from './breather.js';
 import { ScenarioRunner } from './scenario-runner.js';
 import { PauseGate } from './pause-gate.js';
 import { describeScriptError } from './script-error.js';
+import { UnawaitedWarnings } from './unawaited-warnings.js';
 
 type InitMessage = Extract<ToWorker, { type: 'init' }>;
 type ControlMessage = Extract<ToWorker, { type: 'control' }>;
@@ -32,6 +33,7 @@ export class LoadWorker {
   private readonly gate = new PauseGate();
   private readonly metrics: WorkerMetrics;
   private readonly errors: IterationErrors;
+  private readonly unawaited: UnawaitedWarnings;
   private readonly counters = { active: 0, initialized: 0, completed: 0, interrupted: 0 };
   private runners: ScenarioRunner[] = [];
   private epochMs = 0;
@@ -42,6 +44,7 @@ export class LoadWorker {
     this.msg = msg;
     this.send = send;
     this.errors = new IterationErrors(msg.scriptPath);
+    this.unawaited = new UnawaitedWarnings(msg.scriptPath, this.warn);
     this.metrics = new WorkerMetrics((name) =>
       console.warn(`warning: metric ${name} has more than 1000 tag sets; further ones are merged into name=__overflow__ (set a name tag, e.g. tags: { name: 'items' }, on URLs with ids)`),
     );
@@ -70,6 +73,7 @@ export class LoadWorker {
         now: () => this.clock.now(),
         breathe: () => breather.breathe(),
         gate: this.gate,
+        unawaited: this.unawaited.forScenario(scenario.name),
         onIterationDone: (interrupted: boolean) => (interrupted ? this.counters.interrupted++ : this.counters.completed++),
       };
       const runner = new ScenarioRunner(scenario, fn as IterationFunction<unknown>, services, shared, msg.env, msg.options.tags, idInInstance, msg.setupData);
@@ -91,16 +95,22 @@ export class LoadWorker {
         this.counters.active += delta;
         this.recordVus(); // a gauge sample at every change, so runs shorter than a flush still show their VUs
       },
+      warn: this.warn,
     };
     const results = await Promise.allSettled(this.runners.map((r) => r.run(this.clock, this.stopping.signal, this.hardStop.signal, hooks)));
     clearTimeout(flusher.timer);
+    this.unawaited.finish();
     this.recordVus();
     const toMs = this.epochMs + this.clock.now();
     const final = this.metrics.snapshot();
-    this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list() });
+    const iterations = { complete: this.counters.completed, interrupted: this.counters.interrupted };
+    this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list(), iterations });
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
+
+  /** A warning the coordinator prints once per `once` key, whichever workers send it. */
+  private readonly warn = (once: string, text: string): void => this.send({ type: 'warning', workerId: this.msg.workerId, once, text });
 
   stop(hard: boolean): void {
     this.stopping.abort();

@@ -3,7 +3,7 @@
  * controller), waits for its startTime, and hands the VUs to its executor.
  */
 import type { WorkerScenario } from '../ipc/messages.js';
-import type { IterationFunction, ScenarioInfo } from '../api/context.js';
+import type { IterationFunction } from '../api/context.js';
 import type { Clock } from '../executors/types.js';
 import { executorFor } from '../executors/registry.js';
 import { ControlChannel } from '../executors/control-channel.js';
@@ -12,7 +12,10 @@ import { createContext, type ContextServices } from './iteration-context.js';
 import { TagCache, VuTagState } from './vu-tags.js';
 import { Vu, type VuShared } from './vu.js';
 import { IterationSignal } from './iteration-signal.js';
+import { PendingCalls } from './pending-calls.js';
 import { VuInfoView } from './vu-info.js';
+import { ScenarioInfoView, ScenarioState } from './scenario-info.js';
+import { StripeNumbers } from '../executors/iteration-stripe.js';
 import { BUILTIN } from '../metrics/builtin.js';
 import type { MetricSink } from '../metrics/sink.js';
 import type { TagSet } from '../metrics/tags.js';
@@ -20,6 +23,8 @@ import type { TagSet } from '../metrics/tags.js';
 /** Lets the worker count active VUs as scenarios start and end. */
 export interface ScenarioHooks {
   onActive(delta: number): void;
+  /** Sends the coordinator a warning it prints once per `once` key. */
+  warn(once: string, text: string): void;
 }
 
 export class ScenarioRunner {
@@ -29,12 +34,12 @@ export class ScenarioRunner {
   private readonly scenarioTags: TagSet;
   /** What the control API set for this scenario; the executor reads it (externally-controlled does). */
   private readonly controlChannel: ControlChannel;
-  private readonly info: { name: string; executor: string; startTime: number; readonly iterationInTest: number; readonly progress: number };
+  private readonly state: ScenarioState;
   constructor(
     scenario: WorkerScenario,
     fn: IterationFunction<unknown>,
     services: ContextServices,
-    shared: VuShared,
+    shared: Omit<VuShared, 'nextIterationInTest'>,
     env: Record<string, string>,
     runTags: Record<string, string>,
     vuIdInInstanceBase: number,
@@ -43,32 +48,26 @@ export class ScenarioRunner {
     this.scenario = scenario;
     this.sink = shared.sink;
     this.controlChannel = new ControlChannel(typeof scenario.config.vus === 'number' ? scenario.config.vus : 0, shared.gate.closed);
-    const self = this;
-    this.info = {
-      name: scenario.name,
-      executor: scenario.executor,
-      startTime: 0,
-      get progress() {
-        return this.startTime === 0 ? 0 : Math.min(1, (Date.now() - this.startTime) / Math.max(1, scenario.durationMs));
-      },
-      // Summed on demand: scripts read it rarely, VUs would otherwise update a shared counter per iteration.
-      get iterationInTest() {
-        return self.vus.reduce((n, vu) => n + vu.iterationInScenario, 0) - 1;
-      },
-    };
+    this.state = new ScenarioState(scenario.name, scenario.executor, scenario.durationMs);
+    const numbers = new StripeNumbers(scenario.iterationStripe);
+    let started = 0;
+    // Numbered as they start, from this worker's stripe of the scenario's iterations (no message between workers).
+    const vuShared: VuShared = { ...shared, nextIterationInTest: () => numbers.nth(started++) };
     const tagCache = new TagCache({ ...runTags, ...scenario.tags, scenario: scenario.name });
     this.scenarioTags = new VuTagState(tagCache).current;
     const scenarioEnv = Object.freeze({ ...env, ...scenario.env });
-    const scenarioInfo = this.info as ScenarioInfo;
     this.vus = Array.from({ length: scenario.vus }, (_, i) => {
       const idInTest = scenario.vuIdBase + i + 1;
       const label = `vu ${idInTest}`;
       const tags = new VuTagState(tagCache);
       const abort = new IterationSignal();
       const info = new VuInfoView(idInTest, vuIdInInstanceBase + i + 1);
-      const owned = createContext(services, tags, abort, scenarioEnv, scenarioInfo, label, { info, setupData });
-      const vu = new Vu(fn, owned, tags, abort, shared, label);
+      const scenarioInfo = new ScenarioInfoView(this.state);
+      const pending = new PendingCalls(abort, tags);
+      const owned = createContext(services, tags, abort, scenarioEnv, scenarioInfo, label, { info, setupData, pending });
+      const vu = new Vu(fn, owned, tags, abort, pending, vuShared, label);
       info.attach(vu);
+      scenarioInfo.attach(vu);
       return vu;
     });
   }
@@ -88,7 +87,7 @@ export class ScenarioRunner {
     if (!executor) throw new EngineError(`unknown executor ${this.scenario.executor} in worker`);
     await clock.sleepUntil(this.scenario.startTimeMs, stopping);
     if (stopping.aborted || this.vus.length === 0) return;
-    this.info.startTime = Date.now();
+    this.state.startTime = Date.now();
     let active = 0;
     let reported = false;
     const setActiveVUs = (count: number) => {
@@ -98,6 +97,7 @@ export class ScenarioRunner {
       active = count;
     };
     const dropped = this.sink.series(BUILTIN.dropped_iterations, this.scenarioTags);
+    let warnedInsufficient = false;
     try {
       const running = executor.run(this.scenario.config, {
         vus: this.vus,
@@ -107,6 +107,11 @@ export class ScenarioRunner {
         gracefulStopMs: this.scenario.gracefulStopMs,
         setActiveVUs,
         dropIterations: (count) => dropped.add(count),
+        insufficientVUs: (maxVUs) => {
+          if (warnedInsufficient) return;
+          warnedInsufficient = true;
+          hooks.warn(`insufficient-vus:${this.scenario.name}`, insufficientVUsText(this.scenario.name, maxVUs));
+        },
         control: this.controlChannel,
       });
       // An executor that reports its count as it starts (a ramp from 0, externally-controlled) is
@@ -119,4 +124,9 @@ export class ScenarioRunner {
       await Promise.all(this.vus.map((vu) => vu.close()));
     }
   }
+}
+
+/** k6's warning (lib/executor/*_arrival_rate.go), naming the scenario and what to change. */
+function insufficientVUsText(scenario: string, maxVUs: number): string {
+  return `Insufficient VUs, reached ${maxVUs} active VUs and cannot initialize more (scenario ${scenario}, maxVUs: ${maxVUs}): iterations that find no free VU are dropped (dropped_iterations); raise maxVUs`;
 }

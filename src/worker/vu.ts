@@ -2,7 +2,9 @@
  * One virtual user: runs the scenario's function once per `runIteration`, records `iterations`,
  * `iteration_duration` and (when the executor scheduled the start) `iteration_start_lag`, counts
  * exceptions, and can be interrupted (its in-flight requests are aborted and the iteration is
- * abandoned, not counted: k6's semantics) — for one iteration, or for good.
+ * abandoned, not counted: k6's semantics) — for one iteration, or for good. An iteration whose
+ * function settles while calls it did not await still run ends when they have ended (k6's event
+ * loop; pending-calls.ts), and they are reported once per call site (unawaited-warnings.ts).
  */
 import type { VuHandle } from '../executors/types.js';
 import type { Iteration, IterationFunction } from '../api/context.js';
@@ -14,6 +16,8 @@ import type { IterationErrors } from './iteration-errors.js';
 import { TestAbortedError } from './test-abort.js';
 import type { IterationSignal } from './iteration-signal.js';
 import type { PauseGate } from './pause-gate.js';
+import type { PendingCalls } from './pending-calls.js';
+import type { UnawaitedReporter } from './unawaited-warnings.js';
 
 /** What a VU shares with the other VUs of its scenario in this worker. */
 export interface VuShared {
@@ -24,18 +28,25 @@ export interface VuShared {
   /** Called after every finished iteration; lets the worker yield to its event loop when due. */
   breathe(): Promise<void> | undefined;
   onIterationDone(interrupted: boolean): void;
+  /** The number, unique across the test, of the scenario iteration that starts now (`scenario.iterationInTest`). */
+  nextIterationInTest(): number;
   /** Closed while the run is paused through the control API: no iteration starts. */
   readonly gate: PauseGate;
+  /** Where iterations that ended with calls still running are reported. */
+  readonly unawaited: UnawaitedReporter;
 }
 
 export class Vu implements VuHandle {
   readonly label: string;
   iterationInScenario = 0;
+  /** The running (or last) iteration's number across the test; fixed from its start to its end. */
+  iterationInTest = -1;
   private readonly fn: IterationFunction<unknown>;
   private readonly owned: OwnedContext;
   private readonly tags: VuTagState;
   private readonly abort: IterationSignal;
   private readonly shared: VuShared;
+  private readonly pending: PendingCalls;
   private settle: (() => void) | undefined;
   /** Numbers iterations, so an abandoned one that finishes late cannot settle its successor. */
   private attempt = 0;
@@ -44,8 +55,9 @@ export class Vu implements VuHandle {
   private unpark: (() => void) | undefined;
   private recorders: { iterations: SeriesRecorder; duration: SeriesRecorder; startLag: SeriesRecorder; key: string } | undefined;
 
-  constructor(fn: IterationFunction<unknown>, owned: OwnedContext, tags: VuTagState, abort: IterationSignal, shared: VuShared, label: string) {
+  constructor(fn: IterationFunction<unknown>, owned: OwnedContext, tags: VuTagState, abort: IterationSignal, pending: PendingCalls, shared: VuShared, label: string) {
     this.fn = fn;
+    this.pending = pending;
     this.owned = owned;
     this.tags = tags;
     this.abort = abort;
@@ -62,15 +74,16 @@ export class Vu implements VuHandle {
       const started = this.shared.now();
       if (scheduledAtMs !== undefined) this.recordersFor().startLag.add(started - scheduledAtMs);
       this.iterationInScenario++;
+      this.iterationInTest = this.shared.nextIterationInTest();
       let result: unknown;
       try {
         result = this.fn(this.owned.context as Iteration<unknown>);
       } catch (err) {
-        this.finish(attempt, started, err, true);
+        this.returned(attempt, started, err, true);
         return;
       }
-      if (result instanceof Promise) result.then(() => this.finish(attempt, started, undefined, false), (err: unknown) => this.finish(attempt, started, err, true));
-      else this.finish(attempt, started, undefined, false);
+      if (result instanceof Promise) result.then(() => this.returned(attempt, started, undefined, false), (err: unknown) => this.returned(attempt, started, err, true));
+      else this.returned(attempt, started, undefined, false);
     });
   }
 
@@ -111,6 +124,18 @@ export class Vu implements VuHandle {
 
   close(): Promise<void> {
     return this.owned.close();
+  }
+
+  /** The iteration's function settled: the iteration ends now, or once the calls it left running have ended. */
+  private returned(attempt: number, started: number, err: unknown, failed: boolean): void {
+    if (!this.settle || attempt !== this.attempt) return; // interrupted meanwhile: the VU has moved on
+    const pending = this.pending;
+    const traced = pending.tracing;
+    const busy = pending.busy();
+    const calls = traced ? pending.stopTracing() : [];
+    if (!busy) return this.finish(attempt, started, err, failed);
+    pending.tracing = this.shared.unawaited.report(calls, traced ? [] : pending.runningKinds());
+    void pending.drained().then(() => this.finish(attempt, started, err, failed));
   }
 
   private finish(attempt: number, started: number, err: unknown, failed: boolean): void {

@@ -57,6 +57,23 @@ describe('constant-arrival-rate', () => {
   });
 });
 
+describe('insufficient VUs', () => {
+  it("prints k6's warning once per scenario, however many workers run out", async () => {
+    const { path } = await scenarioFile(`
+import type { Iteration } from 'volley';
+const short = { executor: 'constant-arrival-rate', rate: 20, timeUnit: '1s', duration: '1s', preAllocatedVUs: 2, maxVUs: 2 };
+export const options = { scenarios: { first: short, second: { ...short, maxVUs: 3, preAllocatedVUs: 3 } } };
+export default async function ({ sleep }: Iteration) { await sleep(0.4); }
+`);
+    const res = await runVolley(['run', path, '--workers', '2'], { timeoutMs: 20_000 });
+    expect(res.code, res.stderr).toBe(0);
+    const warnings = res.stderr.split('\n').filter((l) => l.includes('Insufficient VUs'));
+    expect(warnings, res.stderr).toHaveLength(2);
+    expect(warnings.filter((l) => l.includes('reached 2 active VUs and cannot initialize more') && l.includes('scenario first') && l.includes('maxVUs: 2'))).toHaveLength(1);
+    expect(warnings.filter((l) => l.includes('reached 3 active VUs and cannot initialize more') && l.includes('scenario second') && l.includes('maxVUs: 3'))).toHaveLength(1);
+  });
+});
+
 describe('ramping-arrival-rate', () => {
   it('follows 0→400/s over 10 s second by second in the time series (40k + 20 in second k)', async () => {
     const scenario = "{ executor: 'ramping-arrival-rate', startRate: 0, stages: [{ duration: '10s', target: 400 }], preAllocatedVUs: 50, maxVUs: 400 }";

@@ -4,7 +4,8 @@ import { constantArrivalRate, type ConstantArrivalRateConfig } from '../../src/e
 import { rampingArrivalRate, type RampingArrivalRateConfig } from '../../src/executors/ramping-arrival-rate.js';
 import type { ConfigIssue } from '../../src/errors.js';
 import { nthSegment, parseSegment, type Segment } from '../../src/executors/segment.js';
-import { stripeIterations, stripeOf, stripeOffsets } from '../../src/executors/arrival-stripe.js';
+import { stripeIterations, stripeOffsets } from '../../src/executors/arrival-stripe.js';
+import { stripeOf } from '../../src/executors/iteration-stripe.js';
 import { arrivalOffsets, totalIterations } from '../../src/executors/arrival-schedule.js';
 import { completedIterations, fakeContext, type FakeVu } from '../support/fake-vu.js';
 import type { FakeClock } from '../support/fake-clock.js';
@@ -68,6 +69,21 @@ describe('constant-arrival-rate', () => {
     expect(record.active.map((a) => a.count)).toEqual([1, 2]);
     expect(allStarts(fakes)).toEqual([0, 100]);
     expect(record.dropped).toBe(8);
+  });
+
+  it('says it ran out of VUs (naming the whole scenario’s maxVUs) when it first drops, never while VUs suffice', async () => {
+    const short = fakeContext(2, 1000);
+    const done = constantArrivalRate.run(constant({ preAllocatedVUs: 1, maxVUs: 2 }), short.ctx);
+    await short.clock.run();
+    await done;
+    expect(short.record.insufficient.length).toBeGreaterThan(0);
+    expect(new Set(short.record.insufficient)).toEqual(new Set([2]));
+
+    const enough = fakeContext(4, 350);
+    const fine = constantArrivalRate.run(constant({ preAllocatedVUs: 1, maxVUs: 4 }), enough.ctx);
+    await enough.clock.run();
+    await fine;
+    expect(enough.record.insufficient).toEqual([]);
   });
 
   it('starts overdue iterations late in one batch, keeping their scheduled instants, when the loop wakes late', async () => {

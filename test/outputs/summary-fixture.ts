@@ -4,7 +4,7 @@ import type { SummaryData } from '../../src/outputs/summary-data.js';
 /** A fresh copy each call, so a test may mutate its own. */
 export function summaryFixture(): SummaryData {
   return {
-    state: { testRunDurationMs: 30_000, isStdOutTTY: false, isStdErrTTY: false },
+    state: { testRunDurationMs: 30_000, isStdOutTTY: false, isStdErrTTY: false, iterations: { complete: 5990, interrupted: 10 } },
     options: { summaryTrendStats: ['avg', 'min', 'med', 'max', 'p(90)', 'p(95)'], summaryTimeUnit: null, noColor: true },
     metrics: {
       http_req_duration: {

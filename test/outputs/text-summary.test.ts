@@ -17,6 +17,18 @@ describe('textSummary', () => {
     expect(text.indexOf('█ THRESHOLDS')).toBeLessThan(text.indexOf('█ TOTAL RESULTS'));
   });
 
+  it('opens TOTAL RESULTS with k6\'s end-of-run count of complete and interrupted iterations', () => {
+    expect(lineWith(text, 'interrupted iterations')).toBe('5990 complete and 10 interrupted iterations');
+    expect(text.indexOf('█ TOTAL RESULTS')).toBeLessThan(text.indexOf('5990 complete'));
+    expect(text.indexOf('5990 complete')).toBeLessThan(text.indexOf('EXECUTION'));
+  });
+
+  it('prints no iteration counts for data that has none (an older export)', () => {
+    const data = summaryFixture();
+    delete (data.state as Partial<typeof data.state>).iterations;
+    expect(textSummary(data)).not.toContain('interrupted iterations');
+  });
+
   it('marks a passing threshold with ✓ and the value it compared', () => {
     expect(lineWith(text, "'p(95)<300'")).toBe("✓ 'p(95)<300' p(95)=25.9ms");
   });

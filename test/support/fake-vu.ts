@@ -41,7 +41,7 @@ export function fakeContext(vus: number, iterationMs: number, gracefulStopMs = 3
   const fakes = Array.from({ length: vus }, () => new FakeVu(clock, iterationMs));
   const stopping = new AbortController();
   const hardStop = new AbortController();
-  const record = { active: [] as { at: number; count: number }[], dropped: 0 };
+  const record = { active: [] as { at: number; count: number }[], dropped: 0, insufficient: [] as number[] };
   const ctx: ExecutorContext = {
     vus: fakes,
     clock,
@@ -50,6 +50,7 @@ export function fakeContext(vus: number, iterationMs: number, gracefulStopMs = 3
     gracefulStopMs,
     setActiveVUs: (count) => record.active.push({ at: clock.now(), count }),
     dropIterations: (count) => (record.dropped += count),
+    insufficientVUs: (maxVUs) => record.insufficient.push(maxVUs),
   };
   return { clock, fakes, ctx, stopping, hardStop, record };
 }

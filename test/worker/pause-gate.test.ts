@@ -5,6 +5,8 @@ import { Vu, type VuShared } from '../../src/worker/vu.js';
 import { IterationSignal } from '../../src/worker/iteration-signal.js';
 import { IterationErrors } from '../../src/worker/iteration-errors.js';
 import { TagCache, VuTagState } from '../../src/worker/vu-tags.js';
+import { PendingCalls } from '../../src/worker/pending-calls.js';
+import { UnawaitedWarnings } from '../../src/worker/unawaited-warnings.js';
 import { WorkerMetrics } from '../../src/metrics/worker-metrics.js';
 import type { OwnedContext } from '../../src/worker/iteration-context.js';
 import { settle } from '../support/fake-clock.js';
@@ -42,10 +44,14 @@ function vuAt(gate: PauseGate) {
     now: () => performance.now(),
     breathe: () => undefined,
     onIterationDone: (interrupted) => done.push(interrupted),
+    nextIterationInTest: () => runs.count,
+    unawaited: new UnawaitedWarnings('/s.ts', () => {}).forScenario('s'),
     gate,
   };
   const owned: OwnedContext = { context: {} as OwnedContext['context'], close: async () => {} };
-  const vu = new Vu(async () => void runs.count++, owned, new VuTagState(new TagCache({})), new IterationSignal(), shared, 'vu 1');
+  const tags = new VuTagState(new TagCache({}));
+  const signal = new IterationSignal();
+  const vu = new Vu(async () => void runs.count++, owned, tags, signal, new PendingCalls(signal, tags), shared, 'vu 1');
   return { vu, runs, done };
 }
 

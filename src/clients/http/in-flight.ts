@@ -28,6 +28,8 @@ export class InFlight {
   readonly #now: () => number;
   #timer: NodeJS.Timeout | undefined;
   #armedFor = Number.POSITIVE_INFINITY;
+  /** Called once the last request leaves (set only while someone waits: rare, see idle()). */
+  #onEmpty: (() => void) | undefined;
 
   constructor(now: () => number) {
     this.#now = now;
@@ -54,6 +56,20 @@ export class InFlight {
       last.slot = slot;
     }
     request.slot = -1;
+    if (list.length === 0 && this.#onEmpty !== undefined) {
+      const wake = this.#onEmpty;
+      this.#onEmpty = undefined;
+      wake();
+    }
+  }
+
+  /** Resolves once no request is in flight (for an iteration that did not await its requests). */
+  idle(): Promise<void> {
+    if (this.#requests.length === 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const before = this.#onEmpty;
+      this.#onEmpty = before === undefined ? resolve : () => (before(), resolve());
+    });
   }
 
   /** Interrupts every in-flight request. */

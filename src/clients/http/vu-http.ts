@@ -68,6 +68,14 @@ export class VuHttp implements Http, ProtocolClient, ExchangeHost {
     return this.#send(method.toUpperCase(), url, body, params);
   }
 
+  busy(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  idle(): Promise<void> {
+    return this.inFlight.idle();
+  }
+
   /** Ends in-flight requests (they reject with HttpInterruptedError) and closes every connection. */
   async close(): Promise<void> {
     this.inFlight.interruptAll();

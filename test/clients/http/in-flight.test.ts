@@ -75,6 +75,21 @@ describe('InFlight', () => {
     expect(rs.map((r) => r.expired)).toEqual([0, 1, 1]);
   });
 
+  it('resolves idle() once the last request has left, and at once when none is in flight', async () => {
+    await expect(inFlight.idle()).resolves.toBeUndefined();
+    const rs = [new FakeRequest(100, inFlight), new FakeRequest(200, inFlight)];
+    for (const r of rs) inFlight.add(r);
+    let idle = 0;
+    void inFlight.idle().then(() => idle++);
+    void inFlight.idle().then(() => idle++);
+    inFlight.delete(rs[0]!);
+    await Promise.resolve();
+    expect(idle).toBe(0);
+    inFlight.delete(rs[1]!);
+    await Promise.resolve();
+    expect(idle).toBe(2);
+  });
+
   it('interrupts every tracked request', () => {
     const rs = [new FakeRequest(100, inFlight), new FakeRequest(200, inFlight)];
     for (const r of rs) inFlight.add(r);
