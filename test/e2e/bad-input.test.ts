@@ -23,11 +23,14 @@ describe('bad input', () => {
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a VOLLEY_ variable that names no flag exits 104 naming the variable, not only the flag yargs made of it', async () => {
-    const res = await runVolley(['inspect', '/nonexistent/nowhere.ts'], { env: { VOLLEY_MY_TOKEN: 'secret' } });
-    expect(res.code).toBe(104);
-    expect(res.stderr).toContain('Unknown argument: myToken');
-    expect(res.stderr).toContain('hint: VOLLEY_MY_TOKEN in the environment is read as a volley flag');
+  it('a VOLLEY_ variable that names no flag is warned about once, naming the closest flag, and the command goes on', async () => {
+    const { path } = await scenarioFile(withOptions('{ vus: 2, iterations: 4 }'));
+    const res = await runVolley(['inspect', path], { env: { VOLLEY_MY_TOKEN: 'secret', VOLLEY_SUMARY_EXPORT: 'out.json', VOLLEY_VUS: '1' } });
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ maxVUs: 1 }); // the variables that name a flag still count
+    expect(res.stderr.match(/VOLLEY_MY_TOKEN/g)).toHaveLength(1);
+    expect(res.stderr).toContain('warning: VOLLEY_MY_TOKEN names no flag of volley inspect and is ignored');
+    expect(res.stderr).toContain('warning: VOLLEY_SUMARY_EXPORT names no flag of volley inspect and is ignored (did you mean VOLLEY_SUMMARY_EXPORT, for --summary-export?)');
     expect(res.stderr).not.toContain('secret');
   });
 
