@@ -19,6 +19,7 @@ import { Breather } from './breather.js';
 import { ScenarioRunner } from './scenario-runner.js';
 import { PauseGate } from './pause-gate.js';
 import { describeScriptError } from './script-error.js';
+import { catchStrayErrors } from './stray-errors.js';
 
 type InitMessage = Extract<ToWorker, { type: 'init' }>;
 type ControlMessage = Extract<ToWorker, { type: 'control' }>;
@@ -49,6 +50,8 @@ export class LoadWorker {
 
   async init(): Promise<void> {
     const { msg } = this;
+    // From the script's first line on: a stray rejection in init code counts too.
+    catchStrayErrors((err, origin) => this.errors.recordStray(err, origin));
     enterInit(msg.scriptPath, msg.env);
     let mod: Record<string, unknown>;
     try {
