@@ -34,6 +34,16 @@ describe('bad input', () => {
     expect(res.stderr).not.toContain('secret');
   });
 
+  it('every file a flag names is checked before anything runs: 104 naming each, no stack trace', async () => {
+    const { dir, path } = await scenarioFile("console.log('init ran');\nexport default async function () {}\n");
+    const res = await runVolley(['run', path, '--summary-export', 'missing/summary.json', '--out', `json=${dir}`], { cwd: dir });
+    expect(res.code, res.stderr).toBe(104);
+    expect(res.stderr).toContain(`--summary-export: cannot write ${join(dir, 'missing/summary.json')}: the folder ${join(dir, 'missing')} does not exist`);
+    expect(res.stderr).toContain(`--out: cannot write ${dir}: it is a folder`);
+    expect(res.stderr).not.toContain('init ran');
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('a script that fills its worker\'s heap exits 103 saying so, without a stack trace', async () => {
     const { path } = await scenarioFile(`
       export const options = { vus: 1, iterations: 1 };
