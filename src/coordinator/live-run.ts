@@ -53,6 +53,8 @@ export class LiveRun {
   private readonly p: LiveRunParams;
   private pool: WorkerPool | undefined;
   private readonly errors = new Map<string, IterationErrorCount>();
+  /** The keys of the workers' warnings already printed: each is said once per run. */
+  private readonly warned = new Set<string>();
   private pendingDone = 0;
   private finish: (() => void) | undefined;
   private initFailed: ((err: VolleyError) => void) | undefined;
@@ -152,6 +154,10 @@ export class LiveRun {
         break;
       case 'error':
         this.onWorkerError(deserializeError(msg.error), msg.fatal);
+        break;
+      case 'warning':
+        if (!this.warned.has(msg.key)) this.p.log.write(`warning: ${msg.message}\n`);
+        this.warned.add(msg.key);
         break;
       case 'controlApplied': // for the control API only: `observe` has it
         break;

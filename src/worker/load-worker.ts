@@ -20,6 +20,7 @@ import { ScenarioRunner } from './scenario-runner.js';
 import { PauseGate } from './pause-gate.js';
 import { describeScriptError } from './script-error.js';
 import { catchStrayErrors } from './stray-errors.js';
+import { watchFdExhaustion } from './fd-exhaustion.js';
 
 type InitMessage = Extract<ToWorker, { type: 'init' }>;
 type ControlMessage = Extract<ToWorker, { type: 'control' }>;
@@ -89,6 +90,7 @@ export class LoadWorker {
     this.clock.alignTo(epochMs);
     await this.clock.sleepUntil(0);
     const flusher = this.scheduleFlushes();
+    const unwatch = watchFdExhaustion((message) => this.send({ type: 'warning', workerId: this.msg.workerId, key: 'fd-exhaustion', message }));
     const hooks = {
       onActive: (delta: number) => {
         this.counters.active += delta;
@@ -97,6 +99,7 @@ export class LoadWorker {
     };
     const results = await Promise.allSettled(this.runners.map((r) => r.run(this.clock, this.stopping.signal, this.hardStop.signal, hooks)));
     clearTimeout(flusher.timer);
+    unwatch();
     this.recordVus();
     const toMs = this.epochMs + this.clock.now();
     const final = this.metrics.snapshot();
