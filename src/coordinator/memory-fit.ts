@@ -2,7 +2,7 @@
  * Refuses, before anything starts, a plan whose VUs cannot fit in this machine's memory (104 with
  * the numbers), instead of letting the workers grow to gigabytes, swap, and end with the heap's
  * limit or the kernel's OOM killer. Open files are not judged here: a VU that only sleeps holds
- * none, so running out of them is reported at run time (clients/http/fd-exhaustion.ts).
+ * none, so running out of them is reported at run time (worker/fd-exhaustion.ts).
  *
  * Two bounds, from the memory benchmark (benchmarks/README.md, "memory"):
  * - the process: a VU that makes requests keeps one keep-alive connection and its objects, about
@@ -12,15 +12,16 @@
  *   about 1.5 KB of it (one worker ran out at 800,000 of them), so a worker's share × VU_HEAP_BYTES
  *   must fit under the cap. More workers (`--workers`) is the way out of this one.
  */
-import { freemem } from 'node:os';
+import { freemem, totalmem } from 'node:os';
 import type { ConfigIssue } from '../errors.js';
 import { formatBytes } from '../outputs/format-values.js';
 import { WORKER_HEAP } from './warm-threads.js';
 
 /** Resident memory per VU that makes requests: 17.5 KB measured, rounded up. */
 export const VU_BYTES = 18_000;
-/** The process, its lifecycle thread and a load worker before any VU (≈ 100 MB at 64 VUs on two workers). */
+/** The process and its lifecycle thread before any VU (with two idle workers ≈ 100 MB, the 64-VU peak). */
 export const BASE_BYTES = 50e6;
+/** A load worker before any VU: its isolate, the bundle, undici. */
 export const WORKER_BASE_BYTES = 25e6;
 /** The least a VU holds in its worker's heap (one that only sleeps): the heap cap's divisor. */
 export const VU_HEAP_BYTES = 1_400;
@@ -33,9 +34,18 @@ export interface MemoryBudget {
 
 /** This process's budget now. */
 export function machineBudget(): MemoryBudget {
-  // availableMemory() heeds a cgroup's limit (a container); freemem() is the fallback of older Nodes.
-  const available = typeof process.availableMemory === 'function' ? process.availableMemory() : freemem();
-  return { availableBytes: available, workerHeapBytes: WORKER_HEAP.maxOldGenerationSizeMb * 2 ** 20 };
+  return { availableBytes: availableBytes(), workerHeapBytes: WORKER_HEAP.maxOldGenerationSizeMb * 2 ** 20 };
+}
+
+/**
+ * On Linux, MemAvailable (what the kernel can give without swapping, page cache included), or what
+ * a cgroup's limit leaves (a container): process.availableMemory() reads both. Elsewhere the free
+ * figure leaves out the cache the system would give back, and can be a small part of what a run
+ * could have, so only the total bounds a plan there. A figure that is not positive bounds nothing.
+ */
+function availableBytes(): number {
+  const bytes = process.platform !== 'linux' ? totalmem() : typeof process.availableMemory === 'function' ? process.availableMemory() : freemem();
+  return bytes > 0 ? bytes : Number.POSITIVE_INFINITY;
 }
 
 /**
