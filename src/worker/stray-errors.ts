@@ -9,14 +9,17 @@
  * whose stack runs through volley's code only is volley's own fault, and still ends the thread.
  */
 import { describeScriptError, thrownByVolley } from './script-error.js';
+import { TestAbortedError } from './test-abort.js';
 
 /** Where a stray error came from, as the report names it. */
 export type StrayOrigin = 'a promise nobody awaited' | 'a timer or event callback';
 
 /** Routes the thread's unhandled rejections and uncaught exceptions to `report` from now on. */
 export function catchStrayErrors(report: (err: unknown, origin: StrayOrigin) => void): void {
-  process.on('unhandledRejection', (reason) => report(reason, 'a promise nobody awaited'));
+  // test.abort() called there has stopped the run already; its unwinding throw is no error.
+  process.on('unhandledRejection', (reason) => reason instanceof TestAbortedError || report(reason, 'a promise nobody awaited'));
   const onException = (err: Error) => {
+    if (err instanceof TestAbortedError) return;
     if (!thrownByVolley(err)) return report(err, 'a timer or event callback');
     // As if nobody listened: the thread dies with this error, and the coordinator reports it (103).
     process.off('uncaughtException', onException);
