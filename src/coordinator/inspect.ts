@@ -4,10 +4,10 @@
  * scenarios apart in time could share them) and the longest scenario end, graceful stops included.
  * A plan that `run` would refuse for memory (memory-fit.ts) is printed too, with a warning.
  */
+import { availableParallelism } from 'node:os';
 import type { Io } from '../io.js';
 import type { RunRequest } from './run-request.js';
 import { prepareScenario } from './prepare.js';
-import { availableParallelism } from 'node:os';
 import { planScenarios, workerCount, workerVUs } from './plan.js';
 import { machineBudget, memoryIssues } from './memory-fit.js';
 

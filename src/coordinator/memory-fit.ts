@@ -4,26 +4,26 @@
  * limit or the kernel's OOM killer. Open files are not judged here: a VU that only sleeps holds
  * none, so running out of them is reported at run time (worker/fd-exhaustion.ts).
  *
- * Two bounds, from the memory benchmark (benchmarks/README.md, "memory"):
- * - the process: a VU that makes requests keeps one keep-alive connection and its objects, about
- *   17.5 KB of resident memory; VUS × VU_BYTES + the process and its threads before any VU must
- *   fit in the memory available to this process (cgroup limits included);
- * - each load worker: its V8 heap is capped (WORKER_HEAP), and a VU that only sleeps still holds
- *   about 1.5 KB of it (one worker ran out at 800,000 of them), so a worker's share × VU_HEAP_BYTES
- *   must fit under the cap. More workers (`--workers`) is the way out of this one.
+ * Two bounds, with the figures of the memory benchmark (benchmarks/README.md, "memory"):
+ * - the process: a VU that makes requests keeps one keep-alive connection and its objects in
+ *   resident memory; VUs × VU_BYTES + the process and its threads before any VU must fit in the
+ *   memory available to this process (cgroup limits included);
+ * - each load worker: its V8 heap is capped (WORKER_HEAP), and even a VU that only sleeps holds
+ *   some of it, so a worker's share × VU_HEAP_BYTES must fit under the cap. More workers
+ *   (`--workers`) is the way out of this one.
  */
 import { freemem, totalmem } from 'node:os';
 import type { ConfigIssue } from '../errors.js';
 import { formatBytes } from '../outputs/format-values.js';
 import { WORKER_HEAP } from './warm-threads.js';
 
-/** Resident memory per VU that makes requests: 17.5 KB measured, rounded up. */
+/** Resident memory per VU that makes requests (the benchmark's per-VU figure, rounded up). */
 export const VU_BYTES = 18_000;
 /** The process and its lifecycle thread before any VU (with two idle workers ≈ 100 MB, the 64-VU peak). */
 export const BASE_BYTES = 50e6;
 /** A load worker before any VU: its isolate, the bundle, undici. */
 export const WORKER_BASE_BYTES = 25e6;
-/** The least a VU holds in its worker's heap (one that only sleeps): the heap cap's divisor. */
+/** The least a VU holds in its worker's heap (one that only sleeps; a little under the benchmark's figure): the heap cap's divisor. */
 export const VU_HEAP_BYTES = 1_400;
 
 /** What this machine offers: the memory still available to the process, and each load worker's heap cap. */
