@@ -48,12 +48,21 @@ describe('100,000 VUs that only sleep', () => {
   });
 
   it('stop at ^C (105) and write their summary', async () => {
-    const { dir, path } = await scenarioFile(sleepOnly);
+    const { dir, path } = await scenarioFile(`
+import type { Iteration } from 'volley';
+export default async function ({ sleep, vu }: Iteration) {
+  if (vu.iterationInScenario === 0 && vu.idInTest === 1) console.log('running');
+  await sleep(1);
+}
+`);
     const proc = spawnVolley(['run', path, '-u', '100000', '-d', '60s', '-q', '--summary-export', 's.json'], { cwd: dir, timeoutMs: 40_000 });
-    await new Promise((r) => setTimeout(r, 3000));
+    await proc.waitForOutput('running', 'stderr');
+    await new Promise((r) => setTimeout(r, 1000));
+    const signalledAt = performance.now();
     proc.child.kill('SIGINT');
     const res = await proc.result;
     expect(res.code, res.stderr).toBe(105);
+    expect(performance.now() - signalledAt).toBeLessThan(15_000); // iterations of 1 s finish, then it ends
     expect(metricValue(await readSummary(join(dir, 's.json')), 'vus_max', 'value')).toBe(100_000);
   });
 });
@@ -64,17 +73,19 @@ describe('running out of file descriptors', () => {
   afterAll(() => target.close());
 
   it('fails the requests that cannot connect (error_code 1213) with one warning, and the run goes on', async () => {
-    // 400 VUs each keep a connection open, under a limit of 200 open files.
+    // 400 VUs each hold a connection open for a second, under a limit of 200 open files.
     const { dir, path } = await scenarioFile(`
 import { Counter } from 'volley';
 import type { Iteration } from 'volley';
+export const options = { scenarios: { s: { executor: 'per-vu-iterations', vus: 400, iterations: 1 } } };
 const noFd = new Counter('no_fd');
-export default async function ({ http, env, metrics }: Iteration) {
+export default async function ({ http, env, metrics, sleep }: Iteration) {
   const res = await http.get(env.BASE_URL + '/');
   if (res.error_code === 1213) metrics.add(noFd, 1);
+  await sleep(1);
 }
 `);
-    const res = await runVolley(['run', path, '-u', '400', '-i', '400', '-q', '--summary-export', 's.json', '-e', `BASE_URL=${target.httpUrl}`], { cwd: dir, maxOpenFiles: 200, timeoutMs: 30_000 });
+    const res = await runVolley(['run', path, '-q', '--summary-export', 's.json', '-e', `BASE_URL=${target.httpUrl}`], { cwd: dir, maxOpenFiles: 200, timeoutMs: 30_000 });
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr.match(/ran out of file descriptors/g)).toEqual(['ran out of file descriptors']);
     expect(res.stderr).toContain('warning: volley ran out of file descriptors (EMFILE, limit 200); connections that cannot be opened count as failed requests (error_code 1213)');
