@@ -7,7 +7,7 @@ import { ConfigError, ExitCode, VolleyError } from '../errors.js';
 import { processIo, type Io } from '../io.js';
 import { VERSION } from '../version.js';
 import { loadYargs } from './lean-yargs.js';
-import { envFlagHint, unknownEnvFlags } from './env-flags.js';
+import { strayEnvFlags } from './env-flags.js';
 import { runCommand } from './commands/run.js';
 import { demoCommand } from './commands/demo.js';
 import { targetCommand } from './commands/target.js';
@@ -23,6 +23,7 @@ async function main(argv: string[], io: Io): Promise<number> {
   await cli
     .scriptName('volley')
     .env('VOLLEY')
+    .middleware(ignoreStrayEnvFlags(io, () => commandFlags(cli)), true)
     .command(runCommand(io, setExit))
     .command(inspectCommand(io))
     .command(demoCommand(io, setExit))
@@ -34,11 +35,32 @@ async function main(argv: string[], io: Io): Promise<number> {
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err) => {
       if (err) throw err;
-      const fromEnv = unknownEnvFlags(msg, io.env);
-      throw new ConfigError([{ path: '', message: msg }], fromEnv.length ? envFlagHint(fromEnv) : 'see volley --help');
+      throw new ConfigError([{ path: '', message: msg }], 'see volley --help');
     })
     .parseAsync();
   return exitCode;
+}
+
+/**
+ * A middleware run before strict validation: drops what yargs read from VOLLEY_* variables that name
+ * no flag of the command (env-flags.ts), with one warning for each.
+ */
+function ignoreStrayEnvFlags(io: Io, flags: () => string[] | undefined) {
+  return (argv: Record<string, unknown>): void => {
+    const known = flags();
+    if (!known) return; // this yargs cannot list them: strict mode reports such a variable, as it did
+    const command = (argv._ as unknown[] | undefined)?.[0];
+    for (const stray of strayEnvFlags(io.env, command === undefined ? undefined : String(command), known)) {
+      delete argv[stray.key];
+      io.stderr.write(`${stray.warning}\n`);
+    }
+  };
+}
+
+/** The running command's flags and their aliases, from yargs' getOptions() (which its type declarations leave out). */
+function commandFlags(cli: ReturnType<typeof yargs>): string[] | undefined {
+  const options = (cli as unknown as { getOptions?: () => { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions?.();
+  return options && [...Object.keys(options.key), ...Object.values(options.alias).flat()];
 }
 
 /**

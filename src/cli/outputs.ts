@@ -5,6 +5,14 @@ import type { OutputSpec } from '../coordinator/run-request.js';
 /** Output kinds this build writes. DESIGN.md also names csv, prometheus, otlp and result: later issues add them. */
 export const OUTPUT_KINDS = ['json'] as const;
 
+/** The kinds whose target is a file, checked before the run (output-paths.ts); a later kind's URL is not. */
+const FILE_KINDS: readonly string[] = ['json'];
+
+/** The files `outputs` will write. */
+export function outputFiles(outputs: readonly OutputSpec[]): string[] {
+  return outputs.filter((o) => FILE_KINDS.includes(o.kind)).map((o) => o.target);
+}
+
 export function parseOutputs(values: readonly unknown[] | undefined, issues: ConfigIssue[]): OutputSpec[] {
   const out: OutputSpec[] = [];
   for (const raw of values ?? []) {

@@ -1,10 +1,11 @@
 /**
- * The end of a run: final threshold evaluation, the summary data, `--summary-export`, and either
- * handleSummary() (in the lifecycle worker) or the default text summary. The export is written
- * first, so a throwing handleSummary loses nothing.
+ * The end of a run: final threshold evaluation, the summary data, either handleSummary() (in the
+ * lifecycle worker) or the default text summary, then the files: `--summary-export`, handleSummary's
+ * files, the `--out` outputs. A throwing handleSummary loses nothing (the default summary prints,
+ * the export is written), and a file that cannot be written loses only itself.
  */
-import { writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import type { Io } from '../io.js';
 import type { ResolvedOptions } from '../config/options.js';
 import type { MetricStore } from '../metrics/metric-store.js';
@@ -13,6 +14,7 @@ import type { OutputSet } from '../outputs/output-set.js';
 import { textSummary } from '../outputs/text-summary.js';
 import { VolleyError } from '../errors.js';
 import type { SummaryData } from '../outputs/summary-data.js';
+import type { FromLifecycle } from '../ipc/messages.js';
 import type { LifecycleClient } from './lifecycle-client.js';
 import type { LiveRunResult } from './live-run.js';
 import type { RunOutcome } from './exit-code.js';
@@ -52,27 +54,44 @@ export async function finishRun(p: FinishParams): Promise<SummaryData> {
     noColor: req.noColor,
     perScope: req.summaryMode === 'full',
   });
-  if (req.summaryExport) await writeFile(resolve(io.cwd, req.summaryExport), JSON.stringify(data, null, 2) + '\n');
+  const custom = p.hasHandleSummary ? await handleSummary(p, data) : undefined;
+  // The summary reaches stdout before any file is written: a file that fails cannot take it along.
+  if (custom?.handled) {
+    for (const [target, content] of Object.entries(custom.files)) if (target === 'stdout' || target === 'stderr') io[target].write(content);
+  } else io.stdout.write(`\n${textSummary(data, { enableColors: !req.noColor && io.stdoutIsTTY })}\n`);
+  if (req.summaryExport) await writeOrSay(io, resolve(io.cwd, req.summaryExport), JSON.stringify(data, null, 2) + '\n', '--summary-export');
+  for (const [target, content] of Object.entries(custom?.files ?? {})) {
+    if (target === 'stdout' || target === 'stderr') continue;
+    if (!(await writeOrSay(io, resolve(io.cwd, target), content, 'handleSummary', true))) outcome.lateScriptError = true;
+  }
   for (const message of await p.outputs.finish(data)) io.stderr.write(`error: ${message}\n`);
-  if (p.hasHandleSummary && (await handleSummary(p, data))) return data;
-  io.stdout.write(`\n${textSummary(data, { enableColors: !req.noColor && io.stdoutIsTTY })}\n`);
   return data;
 }
 
-/** Runs the script's handleSummary and writes what it returns; false when the default summary should print instead. */
-async function handleSummary(p: FinishParams, data: SummaryData): Promise<boolean> {
+/** Runs the script's handleSummary; undefined when it failed (107, said on stderr), so the default summary prints instead. */
+async function handleSummary(p: FinishParams, data: SummaryData): Promise<Extract<FromLifecycle, { type: 'summaryDone' }> | undefined> {
   try {
-    const done = await p.lifecycle.request({ type: 'handleSummary', summaryJson: JSON.stringify(data) }, 'summaryDone');
-    for (const [target, content] of Object.entries(done.files)) {
-      if (target === 'stdout') p.io.stdout.write(content);
-      else if (target === 'stderr') p.io.stderr.write(content);
-      else await writeFile(resolve(p.io.cwd, target), content);
-    }
-    return done.handled;
+    return await p.lifecycle.request({ type: 'handleSummary', summaryJson: JSON.stringify(data) }, 'summaryDone');
   } catch (err) {
     if (!(err instanceof VolleyError)) throw err;
     p.io.stderr.write(`error: ${err.message}\n`);
     p.outcome.lateScriptError = true;
+    return undefined;
+  }
+}
+
+/**
+ * Writes one file of the results (creating its folders when `makeFolders`: handleSummary names
+ * its files only at the end); a failure is one line naming the file, and false, so the other
+ * files are still written.
+ */
+async function writeOrSay(io: Io, path: string, content: string | Uint8Array, what: string, makeFolders = false): Promise<boolean> {
+  try {
+    if (makeFolders) await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, content);
+    return true;
+  } catch (err) {
+    io.stderr.write(`error: ${what}: cannot write ${path} (${err instanceof Error ? err.message : String(err)})\n`);
     return false;
   }
 }

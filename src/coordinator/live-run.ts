@@ -56,7 +56,7 @@ export class LiveRun {
   private pool: WorkerPool | undefined;
   private readonly errors = new Map<string, IterationErrorCount>();
   private readonly iterations: IterationCounts = { complete: 0, interrupted: 0 };
-  /** The `once` keys of the warnings printed so far (each worker sends a key at most once). */
+  /** The keys of the workers' warnings already printed: each is said once per run. */
   private readonly warned = new Set<string>();
   private pendingDone = 0;
   private finish: (() => void) | undefined;
@@ -161,9 +161,8 @@ export class LiveRun {
         this.onWorkerError(deserializeError(msg.error), msg.fatal);
         break;
       case 'warning':
-        if (this.warned.has(msg.once)) break;
-        this.warned.add(msg.once);
-        this.p.log.write(`warning: ${msg.text}\n`);
+        if (!this.warned.has(msg.key)) this.p.log.write(`warning: ${msg.message}\n`);
+        this.warned.add(msg.key);
         break;
       case 'controlApplied': // for the control API only: `observe` has it
         break;

@@ -56,3 +56,8 @@ export function workerShare(planned: PlannedScenario[], index: number, count: nu
     return share;
   });
 }
+
+/** Each worker's VUs, all scenarios together (what its heap must hold). */
+export function workerVUs(planned: PlannedScenario[], count: number): number[] {
+  return Array.from({ length: count }, (_, i) => workerShare(planned, i, count).reduce((n, s) => n + s.vus, 0));
+}

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Io } from '../io.js';
-import { LifecycleTimeoutError, VolleyError } from '../errors.js';
+import { ConfigError, LifecycleTimeoutError, VolleyError } from '../errors.js';
 import type { ThresholdResult } from '../thresholds/thresholds.js';
 import { openOutputs, type OutputSet } from '../outputs/output-set.js';
 import type { SummaryData } from '../outputs/summary-data.js';
@@ -16,7 +16,8 @@ import type { PreparedScenario } from './prepare.js';
 import { LiveRun, type LiveRunResult } from './live-run.js';
 import { RunMetrics } from './run-metrics.js';
 import { LiveThresholds } from './live-thresholds.js';
-import { planScenarios, workerCount } from './plan.js';
+import { planScenarios, workerCount, workerVUs, type PlannedScenario } from './plan.js';
+import { machineBudget, memoryIssues } from './memory-fit.js';
 import type { StopControl } from './stop-control.js';
 import { exitCodeOf, type RunOutcome } from './exit-code.js';
 import { finishRun } from './finish-run.js';
@@ -53,12 +54,17 @@ export class TestRun {
   async run(): Promise<number> {
     const { p, outcome } = this;
     let summary: SummaryData | undefined;
+    const planned = planScenarios(p.options);
+    const workers = workerCount(this.req.workers, availableParallelism(), planned);
+    // Before anything starts (setup included): a plan whose VUs cannot fit in memory is refused, not swapped.
+    const tooBig = memoryIssues(workerVUs(planned, workers), machineBudget());
+    if (tooBig.length) throw new ConfigError(tooBig);
     try {
       this.outputs = openOutputs(this.req.outputs, this.io.cwd, p.options.summaryTrendStats);
       this.control = await this.openControl();
       const setupData = p.exports.includes('setup') ? await this.setup() : undefined;
       // test.abort() in setup skips the load, as in k6.
-      const load = outcome.aborted ? skippedLoad() : await this.load(setupData);
+      const load = outcome.aborted ? skippedLoad() : await this.load(setupData, planned, workers);
       outcome.stoppedFromOutside ||= this.stop.requested;
       if (p.exports.includes('teardown')) await this.teardown(setupData);
       this.metrics.end();
@@ -105,11 +111,9 @@ export class TestRun {
     return done.setupData;
   }
 
-  private async load(setupData: string | undefined): Promise<LiveRunResult> {
+  private async load(setupData: string | undefined, planned: PlannedScenario[], workers: number): Promise<LiveRunResult> {
     const { p, req, io } = this;
     const control = this.control?.control;
-    const planned = planScenarios(p.options);
-    const workers = workerCount(req.workers, availableParallelism(), planned);
     const { bundlePath, scriptPath } = p.compiled;
     if (!req.quiet) io.stderr.write(banner(scriptPath, io.cwd, planned, workers));
     const live = new LiveRun({

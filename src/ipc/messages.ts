@@ -97,8 +97,8 @@ export type FromWorker =
   | { type: 'error'; workerId: number; error: SerializedError; fatal: boolean }
   /** The script called `test.abort()` (stop the run, exit 108) or `test.fail()` (mark failed, exit 110). */
   | { type: 'testControl'; workerId: number; action: 'abort' | 'fail'; reason: string }
-  /** A warning for the user, printed by the coordinator once per `once` key however many workers send it. */
-  | { type: 'warning'; workerId: number; once: string; text: string }
+  /** A warning for the user, printed by the coordinator once per `key` however many workers send it (e.g. running out of file descriptors). */
+  | { type: 'warning'; workerId: number; key: string; message: string }
   /** A `control` message took effect; `activeVUs` is the worker's count right after it. */
   | { type: 'controlApplied'; workerId: number; seq: number; activeVUs: number }
   | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[]; iterations: IterationCounts };

@@ -6,6 +6,7 @@ import type { WorkerMetrics } from '../metrics/worker-metrics.js';
 import { ScriptError } from '../errors.js';
 import { enterInit, leaveInit, runtime } from '../api/runtime.js';
 import { describeScriptError } from '../worker/script-error.js';
+import { catchStrayErrors, describeStrayError } from '../worker/stray-errors.js';
 
 import type { Stage, TestControlFn } from './run-stage.js';
 
@@ -17,6 +18,8 @@ export class LifecycleHost {
   async load(bundlePath: string, scriptPath: string, env: Record<string, string>): Promise<FromLifecycle> {
     this.scriptPath = scriptPath;
     this.env = env;
+    // Printed, as the load workers print theirs; the run goes on and its exit code is unchanged.
+    catchStrayErrors((err, origin) => console.error(`error: ${describeStrayError(err, origin, scriptPath)}`));
     enterInit(scriptPath, env);
     try {
       this.mod = (await import(pathToFileURL(bundlePath).href)) as Record<string, unknown>;

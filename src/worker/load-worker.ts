@@ -20,6 +20,8 @@ import { ScenarioRunner } from './scenario-runner.js';
 import { PauseGate } from './pause-gate.js';
 import { describeScriptError } from './script-error.js';
 import { UnawaitedWarnings } from './unawaited-warnings.js';
+import { catchStrayErrors } from './stray-errors.js';
+import { watchFdExhaustion } from './fd-exhaustion.js';
 
 type InitMessage = Extract<ToWorker, { type: 'init' }>;
 type ControlMessage = Extract<ToWorker, { type: 'control' }>;
@@ -52,6 +54,8 @@ export class LoadWorker {
 
   async init(): Promise<void> {
     const { msg } = this;
+    // From the script's first line on: a stray rejection in init code counts too.
+    catchStrayErrors((err, origin) => this.errors.recordStray(err, origin));
     enterInit(msg.scriptPath, msg.env);
     let mod: Record<string, unknown>;
     try {
@@ -90,6 +94,7 @@ export class LoadWorker {
     this.clock.alignTo(epochMs);
     await this.clock.sleepUntil(0);
     const flusher = this.scheduleFlushes();
+    const unwatch = watchFdExhaustion((message) => this.warn('fd-exhaustion', message));
     const hooks = {
       onActive: (delta: number) => {
         this.counters.active += delta;
@@ -100,6 +105,7 @@ export class LoadWorker {
     const results = await Promise.allSettled(this.runners.map((r) => r.run(this.clock, this.stopping.signal, this.hardStop.signal, hooks)));
     clearTimeout(flusher.timer);
     this.unawaited.finish();
+    unwatch();
     this.recordVus();
     const toMs = this.epochMs + this.clock.now();
     const final = this.metrics.snapshot();
@@ -109,8 +115,8 @@ export class LoadWorker {
     if (failed) throw failed.reason;
   }
 
-  /** A warning the coordinator prints once per `once` key, whichever workers send it. */
-  private readonly warn = (once: string, text: string): void => this.send({ type: 'warning', workerId: this.msg.workerId, once, text });
+  /** A warning the coordinator prints once per `key`, whichever workers send it. */
+  private readonly warn = (key: string, message: string): void => this.send({ type: 'warning', workerId: this.msg.workerId, key, message });
 
   stop(hard: boolean): void {
     this.stopping.abort();

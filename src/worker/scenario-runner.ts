@@ -23,8 +23,8 @@ import type { TagSet } from '../metrics/tags.js';
 /** Lets the worker count active VUs as scenarios start and end. */
 export interface ScenarioHooks {
   onActive(delta: number): void;
-  /** Sends the coordinator a warning it prints once per `once` key. */
-  warn(once: string, text: string): void;
+  /** Sends the coordinator a warning it prints once per `key`. */
+  warn(key: string, message: string): void;
 }
 
 export class ScenarioRunner {

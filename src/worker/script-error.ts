@@ -1,19 +1,31 @@
 /** Turns an exception from the user's code into a message that points at the user's file and line. */
 import { basename, dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DIST_URL } from '../install-paths.js';
+import { PACKAGE_ROOT } from '../install-paths.js';
 
-const VOLLEY_DIST = resolve(fileURLToPath(DIST_URL));
+/**
+ * Where volley's own frames point: its bundles, and (source-mapped) its sources and the packages
+ * bundled into them.
+ */
+const VOLLEY_CODE = ['dist', 'src', 'node_modules'].map((dir) => resolve(fileURLToPath(PACKAGE_ROOT), dir) + '/');
 
 /** `init threw TypeError: x is undefined\n    at scenario.ts:12:5`, with frames inside volley and node dropped. */
-export function describeScriptError(stage: string, err: unknown, scriptPath: string): string {
-  if (!(err instanceof Error)) return `${stage} threw: ${String(err)}`;
-  const frames = (err.stack ?? '')
-    .split('\n')
-    .filter((l) => /^\s+at /.test(l) && !l.includes('node:') && !l.includes(VOLLEY_DIST))
-    .map((l) => l.replace(/file:\/\//g, '').replace(scriptPath, relative(process.cwd(), scriptPath) || scriptPath));
+export function describeScriptError(stage: string, err: unknown, scriptPath: string, verb = 'threw'): string {
+  if (!(err instanceof Error)) return `${stage} ${verb}: ${String(err)}`;
+  const frames = scriptFrames(err).map((l) => l.replace(/file:\/\//g, '').replace(scriptPath, relative(process.cwd(), scriptPath) || scriptPath));
   const head = `${err.name}: ${err.message}`;
-  return `${stage} threw ${head}${frames.length ? `\n${frames.slice(0, 5).join('\n')}` : ''}`;
+  return `${stage} ${verb} ${head}${frames.length ? `\n${frames.slice(0, 5).join('\n')}` : ''}`;
+}
+
+/** True for an Error whose stack runs through volley's and Node's code only: a fault of volley's, not of the script. */
+export function thrownByVolley(err: unknown): boolean {
+  if (!(err instanceof Error) || !/^\s+at /m.test(err.stack ?? '')) return false;
+  return scriptFrames(err).every((l) => /\((<anonymous>|native)\)$/.test(l));
+}
+
+/** The stack frames of `err` outside volley and node (the script's, its packages', or V8's). */
+function scriptFrames(err: Error): string[] {
+  return (err.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l) && !l.includes('node:') && !VOLLEY_CODE.some((dir) => l.includes(dir)));
 }
 
 /** A stack frame's file and line: `    at fn (file:///x/scenario.ts:12:5)` → ['/x/scenario.ts', '12']. */
@@ -39,7 +51,7 @@ export function scriptLine(stack: string | undefined, scriptPath: string): strin
 export function callerLine(stack: string | undefined, scriptPath: string): string | undefined {
   for (const line of stack?.split('\n') ?? []) {
     const frame = frameOf(line);
-    if (!frame || frame[0].startsWith('node:') || frame[0].startsWith(VOLLEY_DIST)) continue;
+    if (!frame || frame[0].startsWith('node:') || VOLLEY_CODE.some((dir) => frame[0].startsWith(dir))) continue;
     const file = frame[0] === scriptPath ? basename(scriptPath) : relative(dirname(scriptPath), frame[0]);
     return `${file}:${frame[1]}`;
   }

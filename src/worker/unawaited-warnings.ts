@@ -41,14 +41,14 @@ export interface UnawaitedReporter {
 
 export class UnawaitedWarnings {
   readonly #scriptPath: string;
-  readonly #warn: (once: string, text: string) => void;
+  readonly #warn: (key: string, message: string) => void;
   readonly #warned = new Set<string>();
   /** Per scenario, the kinds of call with a site named, and the kinds seen running in an untraced iteration. */
   readonly #named = new Map<string, Set<CallKind>>();
   readonly #seen = new Map<string, Set<CallKind>>();
   #untraced = 0;
 
-  constructor(scriptPath: string, warn: (once: string, text: string) => void) {
+  constructor(scriptPath: string, warn: (key: string, message: string) => void) {
     this.#scriptPath = scriptPath;
     this.#warn = warn;
   }

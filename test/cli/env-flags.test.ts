@@ -1,21 +1,37 @@
 import { describe, expect, it } from 'vitest';
-import { envFlagHint, unknownEnvFlags } from '../../src/cli/env-flags.js';
+import { strayEnvFlags } from '../../src/cli/env-flags.js';
 
-describe('unknownEnvFlags', () => {
-  const env = { VOLLEY_MY_TOKEN: 'x', VOLLEY_VUS: '3', VOLLEY_: '', HOME: '/root', MY_TOKEN: 'y' };
+describe('strayEnvFlags', () => {
+  // What yargs lists for `run`: declared names, their aliases, camelCase forms.
+  const runFlags = ['vus', 'u', 'summary-export', 'summaryExport', 'no-thresholds', 'noThresholds', 'env', 'e', 'insecure-skip-tls-verify'];
 
-  it('finds the VOLLEY_ variables behind the unknown arguments yargs names (camelCase)', () => {
-    expect(unknownEnvFlags('Unknown argument: myToken', env)).toEqual(['VOLLEY_MY_TOKEN']);
-    expect(unknownEnvFlags('Unknown arguments: bogus, myToken', env)).toEqual(['VOLLEY_MY_TOKEN']);
+  it('passes the VOLLEY_ variables that name a flag (VOLLEY_NO_… included), and other variables', () => {
+    const env = { VOLLEY_VUS: '3', VOLLEY_SUMMARY_EXPORT: 'x.json', VOLLEY_NO_THRESHOLDS: '1', VOLLEY_INSECURE_SKIP_TLS_VERIFY: '1', HOME: '/root', MY_TOKEN: 'y', VOLLEY_: '' };
+    expect(strayEnvFlags(env, 'run', runFlags)).toEqual([]);
   });
 
-  it('finds none for an unknown command-line flag, or another message', () => {
-    expect(unknownEnvFlags('Unknown arguments: bogus-flag, bogusFlag', env)).toEqual([]);
-    expect(unknownEnvFlags('Not enough arguments following: vus', env)).toEqual([]);
+  it('finds one that names no flag, with the key yargs made of it (camelCase; VOLLEY_A__B is a.b)', () => {
+    const stray = strayEnvFlags({ VOLLEY_MY_TOKEN: 'secret', VOLLEY_A__B: '1' }, 'run', runFlags);
+    expect(stray.map((s) => [s.name, s.key])).toEqual([['VOLLEY_MY_TOKEN', 'myToken'], ['VOLLEY_A__B', 'a']]);
   });
 
-  it('names one variable or several in its hint', () => {
-    expect(envFlagHint(['VOLLEY_A'])).toMatch(/^VOLLEY_A in the environment is read as a volley flag.*unset it/);
-    expect(envFlagHint(['VOLLEY_A', 'VOLLEY_B'])).toMatch(/^VOLLEY_A, VOLLEY_B in the environment are read as volley flags.*unset them/);
+  it.each([
+    ['VOLLEY_SUMARY_EXPORT', 'did you mean VOLLEY_SUMMARY_EXPORT, for --summary-export?'],
+    ['VOLLEY_VU', 'did you mean VOLLEY_VUS, for --vus?'],
+    ['VOLLEY_NO_THRESHOLD', 'did you mean VOLLEY_NO_THRESHOLDS, for --no-thresholds?'],
+  ])('warns about %s naming the closest flag', (name, hint) => {
+    const [stray] = strayEnvFlags({ [name]: '1' }, 'run', runFlags);
+    expect(stray?.warning).toBe(`warning: ${name} names no flag of volley run and is ignored (${hint})`);
+  });
+
+  it('names no flag when none is close, and points a value meant for the script at -e', () => {
+    const [stray] = strayEnvFlags({ VOLLEY_MY_TOKEN: 'secret' }, 'run', runFlags);
+    expect(stray?.warning).toBe('warning: VOLLEY_MY_TOKEN names no flag of volley run and is ignored (a value for the script goes in with -e MY_TOKEN=VALUE)');
+    expect(stray?.warning).not.toContain('secret');
+  });
+
+  it('leaves -e out for a command without it', () => {
+    const [stray] = strayEnvFlags({ VOLLEY_VUS: '3' }, 'target', ['port', 'host']);
+    expect(stray?.warning).toBe('warning: VOLLEY_VUS names no flag of volley target and is ignored');
   });
 });

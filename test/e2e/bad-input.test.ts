@@ -23,12 +23,25 @@ describe('bad input', () => {
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('a VOLLEY_ variable that names no flag exits 104 naming the variable, not only the flag yargs made of it', async () => {
-    const res = await runVolley(['inspect', '/nonexistent/nowhere.ts'], { env: { VOLLEY_MY_TOKEN: 'secret' } });
-    expect(res.code).toBe(104);
-    expect(res.stderr).toContain('Unknown argument: myToken');
-    expect(res.stderr).toContain('hint: VOLLEY_MY_TOKEN in the environment is read as a volley flag');
+  it('a VOLLEY_ variable that names no flag is warned about once, naming the closest flag, and the command goes on', async () => {
+    const { path } = await scenarioFile(withOptions('{ vus: 2, iterations: 4 }'));
+    const res = await runVolley(['inspect', path], { env: { VOLLEY_MY_TOKEN: 'secret', VOLLEY_SUMARY_EXPORT: 'out.json', VOLLEY_VUS: '1' } });
+    expect(res.code, res.stderr).toBe(0);
+    expect(JSON.parse(res.stdout)).toMatchObject({ maxVUs: 1 }); // the variables that name a flag still count
+    expect(res.stderr.match(/VOLLEY_MY_TOKEN/g)).toHaveLength(1);
+    expect(res.stderr).toContain('warning: VOLLEY_MY_TOKEN names no flag of volley inspect and is ignored');
+    expect(res.stderr).toContain('warning: VOLLEY_SUMARY_EXPORT names no flag of volley inspect and is ignored (did you mean VOLLEY_SUMMARY_EXPORT, for --summary-export?)');
     expect(res.stderr).not.toContain('secret');
+  });
+
+  it('every file a flag names is checked before anything runs: 104 naming each, no stack trace', async () => {
+    const { dir, path } = await scenarioFile("console.log('init ran');\nexport default async function () {}\n");
+    const res = await runVolley(['run', path, '--summary-export', 'missing/summary.json', '--out', `json=${dir}`], { cwd: dir });
+    expect(res.code, res.stderr).toBe(104);
+    expect(res.stderr).toContain(`--summary-export: cannot write ${join(dir, 'missing/summary.json')}: the folder ${join(dir, 'missing')} does not exist`);
+    expect(res.stderr).toContain(`--out: cannot write ${dir}: it is a folder`);
+    expect(res.stderr).not.toContain('init ran');
+    expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a script that fills its worker\'s heap exits 103 saying so, without a stack trace', async () => {

@@ -50,3 +50,20 @@ export function handleSummary() {
   expect(res.stderr).toContain('summary broke');
   expect(res.stdout).toMatch(/http_reqs\.*: 2\b/);
 });
+
+it("creates the folders of handleSummary's files; one that cannot be written is one line, the rest are written, exit 107", async () => {
+  const { dir, path } = await scenarioFile(`
+export const options = { iterations: 1 };
+export default async function () {}
+export function handleSummary() {
+  return { stdout: 'custom summary\\n', 'reports/today/a.txt': 'a', 'scenario.ts/b.txt': 'b', 'c.txt': 'c' };
+}
+`);
+  const res = await runVolley(['run', path, '-q'], { cwd: dir });
+  expect(res.code, res.stderr).toBe(107);
+  expect(res.stdout).toBe('custom summary\n');
+  expect(await readFile(join(dir, 'reports/today/a.txt'), 'utf8')).toBe('a');
+  expect(await readFile(join(dir, 'c.txt'), 'utf8')).toBe('c');
+  expect(res.stderr).toMatch(new RegExp(`^error: handleSummary: cannot write ${join(dir, 'scenario.ts/b.txt')} \\(.+\\)$`, 'm'));
+  expect(res.stderr).not.toMatch(/\n\s+at /);
+});

@@ -51,7 +51,7 @@ describe('--out json', () => {
   it.each([
     [['--out', 'csv=x.csv'], 'unknown output "csv"'],
     [['--out', 'json'], 'json needs a file'],
-    [['--out', 'json=/nonexistent-dir/x.ndjson'], 'cannot write /nonexistent-dir/x.ndjson: ENOENT'],
+    [['--out', 'json=/nonexistent-dir/x.ndjson'], 'cannot write /nonexistent-dir/x.ndjson: the folder /nonexistent-dir does not exist'],
   ])('rejects %j with exit 104', async (flags, message) => {
     const { path } = await scenarioFile(script);
     const res = await runVolley(['run', path, ...flags, '-e', `BASE_URL=${target.httpUrl}`]);

@@ -20,6 +20,8 @@ export interface SpawnOptions {
   env?: Record<string, string>;
   /** Node's own flags, before the script (V8 flags NODE_OPTIONS does not accept). */
   nodeArgs?: readonly string[];
+  /** The child's limit on open files (`ulimit -n`, set by /bin/sh, which then execs node in its place). */
+  maxOpenFiles?: number;
   /** Kill the child and reject past this (default 50 s, under vitest's 60 s test timeout). */
   timeoutMs?: number;
   onStdout?: (chunk: string) => void;
@@ -44,7 +46,10 @@ const DEFAULT_TIMEOUT_MS = 50_000;
  */
 export function spawnNode(script: string, args: readonly string[], opts: SpawnOptions = {}): NodeProcess {
   const started = performance.now();
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), script, ...args], {
+  const nodeArgv = [process.execPath, ...(opts.nodeArgs ?? []), script, ...args];
+  // sh's `exec` keeps the pid: signals and the timeout's SIGKILL reach node itself.
+  const argv = opts.maxOpenFiles === undefined ? nodeArgv : ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, ...nodeArgv];
+  const child = spawn(argv[0]!, argv.slice(1), {
     cwd: opts.cwd,
     env: childEnv(opts.env),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,7 +4,8 @@ import { ConfigError, type ConfigIssue } from '../../errors.js';
 import type { Io } from '../../io.js';
 import type { RunRequest } from '../../coordinator/run-request.js';
 import { parseKeyValues } from '../key-values.js';
-import { parseOutputs } from '../outputs.js';
+import { outputFiles, parseOutputs } from '../outputs.js';
+import { unwritableFile } from '../output-paths.js';
 
 /** The flags `run` shares with `demo`. */
 export function runFlags<T>(y: Argv<T>) {
@@ -47,6 +48,12 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
   const env = parseKeyValues(a.env, '--env', issues);
   const tag = parseKeyValues(a.tag, '--tag', issues);
   const outputs = parseOutputs(a.out, issues);
+  // Every file a flag names, checked now (104) rather than found unwritable when the run ends.
+  const files: [string, string][] = [...(a.summaryExport === undefined ? [] : [['--summary-export', a.summaryExport] as [string, string]]), ...outputFiles(outputs).map((f): [string, string] => ['--out', f])];
+  for (const [flag, path] of files) {
+    const issue = unwritableFile(flag, path, io.cwd);
+    if (issue) issues.push(issue);
+  }
   if (a.address !== undefined && !/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/.test(a.address)) issues.push({ path: '--address', message: `must be HOST:PORT, e.g. 127.0.0.1:6565 (got ${a.address})` });
   if (issues.length) throw new ConfigError(issues);
   const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';

@@ -50,6 +50,9 @@ const BY_CODE: ReadonlyMap<string, NetworkFailure> = new Map(Object.entries({
   EHOSTUNREACH: { code: ErrorCode.dialUnknownErrno, message: 'dial: no route to host' },
   ENETUNREACH: { code: ErrorCode.dialUnknownErrno, message: 'dial: network is unreachable' },
   EADDRNOTAVAIL: { code: ErrorCode.dialUnknownErrno, message: 'dial: cannot assign requested address' },
+  // No descriptor for the socket: k6 reports Go's dial errno the same way (worker/fd-exhaustion.ts warns once).
+  EMFILE: { code: ErrorCode.dialUnknownErrno, message: 'dial: too many open files' },
+  ENFILE: { code: ErrorCode.dialUnknownErrno, message: 'dial: too many open files in system' },
   ERR_TLS_CERT_ALTNAME_INVALID: { code: ErrorCode.tlsHostname, message: "x509: certificate doesn't match hostname" },
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: { code: ErrorCode.tlsUnknownAuthority, message: 'x509: unknown authority' },
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { code: ErrorCode.tlsUnknownAuthority, message: 'x509: unknown authority' },
