@@ -50,6 +50,8 @@ const BY_CODE: ReadonlyMap<string, NetworkFailure> = new Map(Object.entries({
   EHOSTUNREACH: { code: ErrorCode.dialUnknownErrno, message: 'dial: no route to host' },
   ENETUNREACH: { code: ErrorCode.dialUnknownErrno, message: 'dial: network is unreachable' },
   EADDRNOTAVAIL: { code: ErrorCode.dialUnknownErrno, message: 'dial: cannot assign requested address' },
+  // undici's limit is Node's --max-http-header-size; Go's (so k6's) is 10 MiB.
+  UND_ERR_HEADERS_OVERFLOW: { code: ErrorCode.generic, message: "response headers too large (over Node's max-http-header-size, 16 KiB by default)" },
   ERR_TLS_CERT_ALTNAME_INVALID: { code: ErrorCode.tlsHostname, message: "x509: certificate doesn't match hostname" },
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: { code: ErrorCode.tlsUnknownAuthority, message: 'x509: unknown authority' },
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { code: ErrorCode.tlsUnknownAuthority, message: 'x509: unknown authority' },

@@ -14,6 +14,7 @@ describe('failureOf', () => {
     ['ENOTFOUND', 1101, 'lookup: no such host'],
     ['ERR_TLS_CERT_ALTNAME_INVALID', 1311, "x509: certificate doesn't match hostname"],
     ['DEPTH_ZERO_SELF_SIGNED_CERT', 1310, 'x509: unknown authority'],
+    ['UND_ERR_HEADERS_OVERFLOW', 1000, "response headers too large (over Node's max-http-header-size, 16 KiB by default)"],
   ])('maps %s to k6 code %i', (code, expected, message) => {
     expect(failureOf(err(code))).toEqual({ code: expected, message });
   });
