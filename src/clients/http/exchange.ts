@@ -89,7 +89,7 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
   #socket: Socket | null = null;
   #abort: ((err?: Error) => void) | null = null;
   #readAtHeaders = NO_MARK;
-  /** The current attempt got a connection an earlier request had used (set in onConnect). */
+  /** The current attempt got a connection an earlier request had been written on (set in onConnect). */
   #reused = false;
   /** This hop was already sent again once (retry-rule.ts). */
   #retried = false;
@@ -149,15 +149,15 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
     this.#abort = abort;
     this.tWrite = this.#host.now();
     this.#socket = conn.socket;
+    // An earlier request was written on this connection (its bytes were counted): it is a reused one.
+    this.#reused = conn.sentMark > 0;
     const start = this.tStart;
     if (conn.claimConnect()) {
-      this.#reused = false;
       this.connectingMs = conn.connectingMs;
       this.tlsMs = conn.tlsMs;
       this.tGotConn = conn.connectedAt > start ? conn.connectedAt : start;
     } else {
       // The VU's connection was idle at the call, or became free when the request ahead of this one ended.
-      this.#reused = true;
       this.tGotConn = conn.freedAt > start ? conn.freedAt : start;
     }
   }
