@@ -11,9 +11,10 @@
  *   connecting      = the TCP connect of a new connection, on the request that got it (0 on reuse)
  *   tls_handshaking = its TLS handshake, likewise
  *   sending         = request written − connection obtained: undici holds a request for one turn of
- *                     the event loop before writing on an idle keep-alive connection (so a close the
- *                     server sent meanwhile is seen first), then builds and writes it in one
- *                     synchronous call (timed at its start when there is no body: ~0.1 µs of writing)
+ *                     the event loop before writing on an idle keep-alive connection (so that a close
+ *                     the server sent meanwhile is seen first), then builds and writes it in one
+ *                     synchronous call; without a body the clock is read as that call starts (the
+ *                     write of a few hundred bytes is not worth a read), with one as it ends
  *   waiting         = headers parsed − request written
  *   receiving       = body ended − headers parsed (0 when the body came in the same socket read as
  *                     the headers: it was parsed within microseconds of them)
