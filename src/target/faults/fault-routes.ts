@@ -18,6 +18,8 @@ import { MAX_TRICKLE_MS, trickle } from './trickle.js';
 export const DEFAULT_BIG_HEADERS_KIB = 64;
 /** The largest header size big-headers sends (16 MiB, past Go's 10 MiB, so past k6's limit too). */
 export const MAX_BIG_HEADERS_KIB = 16 * 1024;
+/** The largest k of 5xx-every. */
+const MAX_EVERY = 1_000_000;
 
 /** The fault routes of one server, with the state close-idle keeps about its connections. */
 export class FaultRoutes {
@@ -42,11 +44,11 @@ export class FaultRoutes {
     if (param === undefined) return this.#plain(name, req, res);
     switch (name) {
       case 'trickle':
-        return this.#withParam(res, path, param, MAX_TRICKLE_MS, 1, (ms) => trickle(res, ms));
+        return withCount(res, path, param, MAX_TRICKLE_MS, (ms) => trickle(res, ms));
       case 'big-headers':
-        return this.#withParam(res, path, param, MAX_BIG_HEADERS_KIB, 1, (kib) => sendBigHeaders(res, kib));
+        return withCount(res, path, param, MAX_BIG_HEADERS_KIB, (kib) => sendBigHeaders(res, kib));
       case '5xx-every':
-        return this.#withParam(res, path, param, 1_000_000, 1, (k) => this.#everyKth(res, path, k));
+        return withCount(res, path, param, MAX_EVERY, (k) => this.#everyKth(res, path, k));
     }
     return false;
   }
@@ -78,19 +80,20 @@ export class FaultRoutes {
     return false;
   }
 
-  #withParam(res: ServerResponse, path: string, param: string, max: number, min: number, serve: (n: number) => void): boolean {
-    const n = parseBoundedInt(param, max);
-    if (n === undefined || n < min) sendError(res, 400, `the last path segment must be an integer from ${min} to ${max}`, path);
-    else serve(n);
-    return true;
-  }
-
   /** 503 when this is the k-th, 2k-th, … request to `path` since the stats were last reset. */
   #everyKth(res: ServerResponse, path: string, k: number): void {
     const n = this.#stats.countOf(path);
     if (n % k === 0) sendBody(res, 503, 'text/plain; charset=utf-8', `503 Service Unavailable (request ${n}, every ${k})\n`);
     else sendBody(res, 200, 'text/plain; charset=utf-8', `200 OK (request ${n}, every ${k})\n`);
   }
+}
+
+/** Serves with `param` read as an integer from 1 to `max`; 400 if it is not one. */
+function withCount(res: ServerResponse, path: string, param: string, max: number, serve: (n: number) => void): boolean {
+  const n = parseBoundedInt(param, max);
+  if (n === undefined || n < 1) sendError(res, 400, `the last path segment must be an integer from 1 to ${max}`, path);
+  else serve(n);
+  return true;
 }
 
 /** 200 with an empty body and one header of `kib` KiB. */
