@@ -10,7 +10,7 @@ import type { Socket } from 'node:net';
  * what the client has not read yet, so the partial response must have been read first: otherwise the
  * client would see a request that failed before any byte of its answer (and may rightly retry it).
  */
-export const RESET_AFTER_MS = 50;
+export const RESET_AFTER_MS = 100;
 
 const PARTIAL_HEADERS = 'HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\nx-fault: reset-hea';
 const PARTIAL_BODY = 'HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 100\r\n\r\n0123456789';
