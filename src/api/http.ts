@@ -31,15 +31,15 @@ export interface Params {
 /** A request body: strings and bytes are sent as they are; a plain object or array is sent as JSON. */
 export type RequestBody = string | Uint8Array | ArrayBuffer | Readonly<Record<string, unknown>> | readonly unknown[];
 
-/** Phase durations of one request in milliseconds (k6's `res.timings`). */
+/** Phase durations of one request in milliseconds (k6's `res.timings`; docs/metrics.md defines each). */
 export interface Timings {
-  /** Waiting for a connection (queued behind another request, DNS lookup), connect time excluded. */
+  /** Waiting for a connection: 0 on the VU's idle connection; queueing behind its other request, DNS, and a new connection's connecting and TLS included (as k6). */
   readonly blocked: number;
   /** TCP connect; 0 when an open connection was reused. */
   readonly connecting: number;
   /** TLS handshake; 0 for plain HTTP and on reuse. */
   readonly tls_handshaking: number;
-  /** Writing the request to the socket. */
+  /** From having the connection to the request written (on a reused connection: undici's one-turn check that it is still open, then the write). */
   readonly sending: number;
   /** From the request written to the response headers parsed (time to first byte). */
   readonly waiting: number;

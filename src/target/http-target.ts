@@ -3,41 +3,52 @@
  * router.ts and, on the same port, the WebSocket echo of ws-echo.ts.
  */
 import { createServer, type Server } from 'node:http';
+import { FaultRoutes } from './faults/fault-routes.js';
+import { startRefuseListener, type RefuseListener } from './faults/refuse-listener.js';
 import { listen, urlHost } from './listen.js';
 import { requestPath } from './request-path.js';
 import { RequestStats } from './request-stats.js';
 import { createRequestHandler } from './router.js';
 import { createWsEcho, WS_ECHO_PATH, type WsEcho } from './ws-echo.js';
 
-/** A running HTTP/WebSocket server and its request counts. */
+/** A running HTTP/WebSocket server and its request counts; `refuseUrl` with faults on. */
 export interface HttpTarget {
   httpUrl: string;
   wsUrl: string;
+  refuseUrl?: string;
   close(): Promise<void>;
   stats(): Record<string, number>;
 }
 
-/** Starts the HTTP/WebSocket server on `host:port` (0 = a free port). */
-export async function startHttpTarget(host: string, port: number): Promise<HttpTarget> {
-  const stats = new RequestStats();
+/** Starts the HTTP/WebSocket server on `host:port` (0 = a free port); `faults` adds the fault routes and the refusing port. */
+export async function startHttpTarget(host: string, port: number, faults = false): Promise<HttpTarget> {
+  const stats = new RequestStats(faults);
   const ws = createWsEcho();
-  const server = createHttpServer(stats, ws);
+  const server = createHttpServer(stats, ws, faults ? new FaultRoutes(stats) : null);
   const address = await listen(server, host, port);
   // After binding, the only 'error' a server emits is a failed accept (EMFILE under load): that
   // costs one connection, and must not become an uncaught exception that stops the target.
   server.on('error', () => {});
+  let refuse: RefuseListener | undefined;
+  try {
+    if (faults) refuse = await startRefuseListener(host, stats);
+  } catch (err) {
+    await closeServer(server, ws);
+    throw err;
+  }
   const origin = `${urlHost(address)}:${address.port}`;
   let closing: Promise<void> | undefined;
   return {
     httpUrl: `http://${origin}`,
     wsUrl: `ws://${origin}${WS_ECHO_PATH}`,
-    close: () => (closing ??= closeServer(server, ws)),
+    ...(refuse && { refuseUrl: refuse.url }),
+    close: () => (closing ??= Promise.all([closeServer(server, ws), refuse?.close()]).then(() => undefined)),
     stats: () => stats.snapshot(),
   };
 }
 
-function createHttpServer(stats: RequestStats, ws: WsEcho): Server {
-  const server = createServer({ noDelay: true, requireHostHeader: false }, createRequestHandler(stats));
+function createHttpServer(stats: RequestStats, ws: WsEcho, faults: FaultRoutes | null): Server {
+  const server = createServer({ noDelay: true, requireHostHeader: false }, createRequestHandler(stats, faults));
   // Load generators keep connections for a whole run: never close an idle one before the client
   // does (65 s outlasts the usual 60 s client pools), and never cap requests per connection.
   server.keepAliveTimeout = 65_000;

@@ -1,7 +1,7 @@
 /**
  * The target as a process of its own, for tests and benchmarks that must not share the client's
- * event loop: `node dist/target/main.js [--port N] [--host H]`. Prints the lines of describeTarget
- * when ready; closes cleanly on SIGINT or SIGTERM (a second signal kills it outright).
+ * event loop: `node dist/target/main.js [--port N] [--host H] [--faults]`. Prints the lines of
+ * describeTarget when ready; closes cleanly on SIGINT or SIGTERM (a second signal kills it outright).
  */
 import { VolleyError } from '../errors.js';
 import { describeTarget } from './describe-target.js';

@@ -1,6 +1,6 @@
 /**
  * The arguments of the standalone target (src/target/main.ts): `--port N` and `--host H`, in the
- * `--flag value` or `--flag=value` forms. The CLI's `volley target` parses its own with yargs.
+ * `--flag value` or `--flag=value` forms, and `--faults`. The CLI's `volley target` parses its own with yargs.
  */
 import { ConfigError, type ConfigIssue } from '../errors.js';
 import { DEFAULT_HTTP_PORT, validateTargetOptions, type TargetOptions } from './target-options.js';
@@ -13,8 +13,12 @@ export function parseTargetArgs(argv: readonly string[]): TargetOptions {
     const arg = argv[i]!;
     const eq = arg.indexOf('=');
     const flag = eq === -1 ? arg : arg.slice(0, eq);
+    if (arg === '--faults') {
+      opts.faults = true;
+      continue;
+    }
     if (flag !== '--port' && flag !== '--host') {
-      issues.push({ path: arg, message: 'unknown argument (expected --port N or --host H)' });
+      issues.push({ path: arg, message: 'unknown argument (expected --port N, --host H or --faults)' });
       continue;
     }
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);

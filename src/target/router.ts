@@ -6,6 +6,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleBytes } from './bytes-route.js';
 import { handleDelay } from './delay-route.js';
 import { handleEcho } from './echo-route.js';
+import { FAULTS_PREFIX } from './faults/fault-list.js';
+import type { FaultRoutes } from './faults/fault-routes.js';
 import { sendJsonDocument, sendRoot } from './fixed-routes.js';
 import { requestPath } from './request-path.js';
 import type { RequestStats } from './request-stats.js';
@@ -16,14 +18,19 @@ import { handleStatus } from './status-route.js';
 /** A `node:http` request listener. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
-/** Builds the request listener that serves every HTTP route and records requests in `stats`. */
-export function createRequestHandler(stats: RequestStats): RequestHandler {
+/**
+ * Builds the request listener that serves every HTTP route and records requests in `stats`; with
+ * `faults`, the fault routes too (and close-idle's connections drop their requests before counting).
+ */
+export function createRequestHandler(stats: RequestStats, faults: FaultRoutes | null = null): RequestHandler {
   return (req, res) => {
+    if (faults !== null && faults.drops(req)) return;
     const path = requestPath(req.url);
     if (path === undefined) return sendError(res, 400, 'malformed request target');
     try {
       if (path === STATS_PATH || path === STATS_RESET_PATH) return handleStats(req, res, path, stats);
       stats.count(path);
+      if (faults !== null && path.startsWith(FAULTS_PREFIX) && faults.handle(req, res, path)) return;
       route(req, res, path);
     } catch {
       // A route bug must cost one request, never the target that a whole test run depends on.

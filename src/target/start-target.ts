@@ -12,6 +12,8 @@ export interface RunningTarget {
   httpUrl: string;
   /** URL of the WebSocket echo, as `ws://127.0.0.1:6180/ws`. */
   wsUrl: string;
+  /** With faults: the origin of the port that resets every connection, as `http://127.0.0.1:41234`. */
+  refuseUrl?: string;
   /** Stops every server and drops open connections; safe to call more than once. */
   close(): Promise<void>;
   /** Requests served per path since start (or the last reset), plus `total`; as `GET /__stats`. */
@@ -22,10 +24,11 @@ export interface RunningTarget {
 export async function startTarget(opts: TargetOptions = {}): Promise<RunningTarget> {
   const issues = validateTargetOptions(opts);
   if (issues.length > 0) throw new ConfigError(issues);
-  const http = await startHttpTarget(opts.host ?? DEFAULT_HOST, opts.httpPort ?? 0);
+  const http = await startHttpTarget(opts.host ?? DEFAULT_HOST, opts.httpPort ?? 0, opts.faults === true);
   return {
     httpUrl: http.httpUrl,
     wsUrl: http.wsUrl,
+    ...(http.refuseUrl !== undefined && { refuseUrl: http.refuseUrl }),
     close: () => http.close(),
     stats: () => http.stats(),
   };

@@ -4,10 +4,14 @@
  */
 import type { ConfigIssue } from '../errors.js';
 
-/** Where the target listens. `httpPort` 0 picks a free port (startTarget's default). */
+/**
+ * Where the target listens. `httpPort` 0 picks a free port (startTarget's default). `faults` adds the
+ * fault-injecting routes under /faults/ and a refusing port (faults/fault-list.ts).
+ */
 export interface TargetOptions {
   host?: string;
   httpPort?: number;
+  faults?: boolean;
 }
 
 /** The host the target binds unless told otherwise: loopback only, never the network. */

@@ -41,4 +41,25 @@ describe('RequestStats', () => {
     expect(snap['/p/1']).toBe(2);
     expect(snap.total).toBe(10_003);
   });
+
+  it('tells how many requests a path has had', () => {
+    const stats = new RequestStats();
+    stats.count('/a');
+    stats.count('/a');
+    expect(stats.countOf('/a')).toBe(2);
+    expect(stats.countOf('/b')).toBe(0);
+  });
+
+  it('carries refused connections beside the total only when asked to, and zeroes them on reset', () => {
+    const plain = new RequestStats();
+    plain.countRefused();
+    expect(plain.snapshot()).toEqual({ total: 0 });
+    const faults = new RequestStats(true);
+    expect(faults.snapshot()).toEqual({ total: 0, refused: 0 });
+    faults.countRefused();
+    faults.count('/');
+    expect(faults.snapshot()).toEqual({ '/': 1, total: 1, refused: 1 });
+    faults.reset();
+    expect(faults.snapshot()).toEqual({ total: 0, refused: 0 });
+  });
 });

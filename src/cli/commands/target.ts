@@ -1,4 +1,4 @@
-/** `volley target [--port N]`: the embedded demo target on 127.0.0.1, until ^C. */
+/** `volley target [--port N] [--faults]`: the embedded demo target on 127.0.0.1, until ^C. */
 import type { Argv } from 'yargs';
 import type { Io } from '../../io.js';
 import { DEFAULT_HTTP_PORT } from '../../target/target-options.js';
@@ -10,10 +10,11 @@ export function targetCommand(io: Io, setExit: (code: number) => void) {
     builder: (y: Argv) =>
       y
         .option('port', { type: 'number', default: DEFAULT_HTTP_PORT, describe: 'HTTP/WebSocket port (0 picks a free one)' })
-        .option('host', { type: 'string', default: '127.0.0.1', describe: 'loopback address to bind' }),
-    handler: async (a: { port: number; host: string }) => {
+        .option('host', { type: 'string', default: '127.0.0.1', describe: 'loopback address to bind' })
+        .option('faults', { type: 'boolean', default: false, describe: 'add the fault-injecting endpoints under /faults/ and a port that refuses connections' }),
+    handler: async (a: { port: number; host: string; faults: boolean }) => {
       const { describeTarget, startTarget } = await import('../../target/index.js');
-      const target = await startTarget({ host: a.host, httpPort: a.port });
+      const target = await startTarget({ host: a.host, httpPort: a.port, faults: a.faults });
       io.stdout.write(describeTarget(target).map((l) => `${l}\n`).join(''));
       await new Promise<void>((resolve) => {
         const off = io.onSignal(() => {

@@ -53,6 +53,8 @@ const BY_CODE: ReadonlyMap<string, NetworkFailure> = new Map(Object.entries({
   // No descriptor for the socket: k6 reports Go's dial errno the same way (worker/fd-exhaustion.ts warns once).
   EMFILE: { code: ErrorCode.dialUnknownErrno, message: 'dial: too many open files' },
   ENFILE: { code: ErrorCode.dialUnknownErrno, message: 'dial: too many open files in system' },
+  // undici's limit is Node's --max-http-header-size; Go's (so k6's) is 10 MiB.
+  UND_ERR_HEADERS_OVERFLOW: { code: ErrorCode.generic, message: "response headers too large (over Node's max-http-header-size, 16 KiB by default)" },
   ERR_TLS_CERT_ALTNAME_INVALID: { code: ErrorCode.tlsHostname, message: "x509: certificate doesn't match hostname" },
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: { code: ErrorCode.tlsUnknownAuthority, message: 'x509: unknown authority' },
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: { code: ErrorCode.tlsUnknownAuthority, message: 'x509: unknown authority' },

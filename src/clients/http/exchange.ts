@@ -24,6 +24,7 @@ import type { RequestMetrics, RequestOutcome } from './request-metrics.js';
 import type { Payload } from './request-body.js';
 import { isExpected, type RequestPlan } from './request-plan.js';
 import { HttpResponse, type BodyChunks, type ResponseInit } from './response.js';
+import { connectionBroke, isReplayable } from './retry-rule.js';
 import type { Target } from './url-targets.js';
 
 /** What an exchange uses of its VU's client. */
@@ -88,6 +89,10 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
   #socket: Socket | null = null;
   #abort: ((err?: Error) => void) | null = null;
   #readAtHeaders = NO_MARK;
+  /** The current attempt got a connection an earlier request had been written on (set in onConnect). */
+  #reused = false;
+  /** This hop was already sent again once (retry-rule.ts). */
+  #retried = false;
 
   constructor(host: ExchangeHost, method: string, url: string, target: Target | null, body: Payload, plan: RequestPlan) {
     super(host.now());
@@ -142,24 +147,25 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
     }
     this.#state = CONNECTED;
     this.#abort = abort;
-    this.tConnect = this.#host.now();
+    this.tWrite = this.#host.now();
     this.#socket = conn.socket;
+    // An earlier request was written on this connection (its bytes were counted): it is a reused one.
+    this.#reused = conn.sentMark > 0;
+    const start = this.tStart;
     if (conn.claimConnect()) {
       this.connectingMs = conn.connectingMs;
       this.tlsMs = conn.tlsMs;
+      this.tGotConn = conn.connectedAt > start ? conn.connectedAt : start;
+    } else {
+      // The VU's connection was idle at the call, or became free when the request ahead of this one ended.
+      this.tGotConn = conn.freedAt > start ? conn.freedAt : start;
     }
   }
 
   onRequestSent(): void {
     // Without a body the write is one short socket.write: not worth a clock read (~0.1 µs here).
-    this.tSent = this.body === null ? this.tConnect : this.#host.now();
-    const socket = this.#socket;
-    const conn = this.#conn!;
-    if (socket !== null && conn.socket === socket) {
-      const written = socket.bytesWritten;
-      this.bytesSent = written - conn.sentMark;
-      conn.sentMark = written;
-    }
+    this.tSent = this.body === null ? this.tWrite : this.#host.now();
+    this.#countSent();
   }
 
   onHeaders(status: number, rawHeaders: Buffer[], _resume: () => void, _statusText: string): boolean {
@@ -199,6 +205,7 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
     this.expected = isExpected(this.status, this.#plan.expected);
     this.errorCode = statusErrorCode(this.status);
     this.timings = this.phases(end);
+    this.#conn!.freedAt = end;
     this.#host.metrics.record(this.#host.tags.current, this);
     if (this.#location !== null) this.#redirect(this.#location);
     else this.#settle();
@@ -206,7 +213,8 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
 
   onError(err: Error): void {
     if (this.#state === DONE) return;
-    this.#fail(failureOf(err));
+    if (this.#mayRetry(err)) this.#retry();
+    else this.#fail(failureOf(err));
   }
 
   expire(): void {
@@ -232,10 +240,11 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
     const end = this.#host.now();
     const conn = this.#conn;
     // Failed before getting a connection: if a connection attempt failed, its time is this request's.
-    if (this.tConnect === NO_MARK && conn !== undefined && failure !== TIMEOUT && conn.claimConnect()) {
+    if (this.tWrite === NO_MARK && conn !== undefined && failure !== TIMEOUT && conn.claimConnect()) {
       this.connectingMs = conn.connectingMs;
       this.tlsMs = conn.tlsMs;
     }
+    if (this.#state === CONNECTED) conn!.freedAt = end;
     this.#countReceived();
     this.status = 0;
     this.rawHeaders = null;
@@ -246,6 +255,31 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
     this.timings = this.phases(end);
     this.#host.metrics.record(this.#host.tags.current, this);
     this.#settle();
+  }
+
+  /** retry-rule.ts's conditions, from what the connection saw of this attempt. */
+  #mayRetry(err: Error): boolean {
+    const socket = this.#socket;
+    const conn = this.#conn!;
+    if (this.#retried || this.#state !== CONNECTED || !this.#reused || socket === null || conn.socket !== socket) return false;
+    // A byte of the response arrived (the marks are where the previous response ended), or it broke otherwise.
+    if (socket.bytesRead !== conn.readMark || !connectionBroke(err)) return false;
+    const written = this.tSent !== NO_MARK || socket.bytesWritten !== conn.sentMark;
+    return !written || isReplayable(this.method, this.headers);
+  }
+
+  /** Sends this hop again, on a new connection; the call's start is kept, so the lost attempt's time is in blocked. */
+  #retry(): void {
+    this.#retried = true;
+    this.#countSent(); // what went out on the dead connection is data sent all the same
+    this.#state = PENDING;
+    this.#abort = null;
+    this.#socket = null;
+    this.restartPhases(this.tStart);
+    // Not from inside undici's error handling: the failed request is still at the head of its queue.
+    queueMicrotask(() => {
+      if (this.#state === PENDING) this.#dispatch();
+    });
   }
 
   #settle(): void {
@@ -275,11 +309,22 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
     this.#abort = null;
     this.#socket = null;
     this.#readAtHeaders = NO_MARK;
+    this.#retried = false;
     this.restartPhases(this.#host.now());
     // Not from inside undici's onComplete: the finished request is still at the head of its queue.
     queueMicrotask(() => {
       if (this.#state === PENDING) this.#dispatch();
     });
+  }
+
+  /** Adds the socket's newly written bytes to this request's (a retried one sent on two connections). */
+  #countSent(): void {
+    const socket = this.#socket;
+    const conn = this.#conn!;
+    if (socket === null || conn.socket !== socket) return;
+    const written = socket.bytesWritten;
+    this.bytesSent += written - conn.sentMark;
+    conn.sentMark = written;
   }
 
   /** Attributes the socket's newly read bytes to this request; returns bytesRead, or NO_MARK. */

@@ -33,6 +33,10 @@ export class OriginConnection implements ConnectionListener {
   fresh = false;
   connectingMs = 0;
   tlsMs = 0;
+  /** When the last connection attempt ended (clock value): a new connection's request has it from then. */
+  connectedAt = 0;
+  /** When the last request that held the connection ended: one queued behind it has the connection from then. */
+  freedAt = 0;
 
   constructor(origin: string, base: buildConnector.connector, now: () => number) {
     this.client = new Client(originUrl(origin), {
@@ -44,7 +48,7 @@ export class OriginConnection implements ConnectionListener {
     });
   }
 
-  onConnection(socket: Socket | null, connectingMs: number, tlsMs: number): void {
+  onConnection(socket: Socket | null, connectingMs: number, tlsMs: number, at: number): void {
     if (socket !== null) {
       this.socket = socket;
       this.sentMark = 0;
@@ -54,6 +58,7 @@ export class OriginConnection implements ConnectionListener {
     this.fresh = true;
     this.connectingMs = connectingMs;
     this.tlsMs = tlsMs;
+    this.connectedAt = at;
   }
 
   /** True (once) when the last connection attempt's times are unclaimed: the caller takes them. */

@@ -10,10 +10,10 @@ import { buildConnector as newConnector } from './undici-parts.js';
 /** Receives each connection this connector opens, with its phase times in ms. */
 export interface ConnectionListener {
   /**
-   * Called once the connection is usable, or has failed (socket null): `connectingMs` is TCP (DNS
-   * excluded), `tlsMs` the TLS handshake, each up to where it got.
+   * Called once the connection is usable, or has failed (socket null), at `at` (the clock's value):
+   * `connectingMs` is TCP (DNS excluded), `tlsMs` the TLS handshake, each up to where it got.
    */
-  onConnection(socket: Socket | null, connectingMs: number, tlsMs: number): void;
+  onConnection(socket: Socket | null, connectingMs: number, tlsMs: number, at: number): void;
 }
 
 /** How long a TCP connect may take before it fails with k6's dial timeout (k6's dialer uses 30 s too). */
@@ -29,7 +29,7 @@ export function timedConnector(base: buildConnector.connector, listener: Connect
     const socket = base(options, (err, sock) => {
       const end = now();
       const tcpDone = Number.isNaN(tcpEnd) ? end : tcpEnd;
-      listener.onConnection(err === null ? sock : null, tcpDone - tcpStart, end - tcpDone);
+      listener.onConnection(err === null ? sock : null, tcpDone - tcpStart, end - tcpDone, end);
       (callback as (e: Error | null, s: Socket | null) => void)(err, sock);
     }) as unknown as Socket | undefined;
     // undici's connector returns the socket it created; a custom one may not, and then only the total is known.

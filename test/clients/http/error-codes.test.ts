@@ -16,6 +16,7 @@ describe('failureOf', () => {
     ['DEPTH_ZERO_SELF_SIGNED_CERT', 1310, 'x509: unknown authority'],
     ['EMFILE', 1213, 'dial: too many open files'],
     ['ENFILE', 1213, 'dial: too many open files in system'],
+    ['UND_ERR_HEADERS_OVERFLOW', 1000, "response headers too large (over Node's max-http-header-size, 16 KiB by default)"],
   ])('maps %s to k6 code %i', (code, expected, message) => {
     expect(failureOf(err(code))).toEqual({ code: expected, message });
   });

@@ -49,6 +49,27 @@ describe('request timings', () => {
     expect(b.timings.connecting).toBeGreaterThan(0);
   });
 
+  it("counts a new connection's connect inside blocked, as k6 does", async () => {
+    const fresh = httpUnderTest({ noConnectionReuse: true });
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push((await fresh.http.get(server.url)).timings);
+    await fresh.http.close();
+    for (const timings of results) {
+      expect(timings.connecting).toBeGreaterThan(0);
+      expect(timings.blocked).toBeGreaterThanOrEqual(timings.connecting);
+    }
+  });
+
+  it("reports blocked 0 on the VU's idle keep-alive connection, and undici's turn before writing on it as sending", async () => {
+    await t.http.get(server.url);
+    const reused = [];
+    for (let i = 0; i < 5; i++) reused.push((await t.http.get(server.url)).timings);
+    for (const timings of reused) {
+      expect(timings.blocked).toBe(0);
+      expect(timings.sending).toBeGreaterThan(0);
+    }
+  });
+
   it('makes duration the sum of sending, waiting and receiving', async () => {
     await t.http.get(server.url);
     const { timings } = await t.http.post(`${server.url}/slow-body`, 'x'.repeat(100_000));
@@ -106,6 +127,7 @@ describe('TLS timings', () => {
     expect(res).toMatchObject({ status: 0, error_code: 1310 });
     expect(res.timings.connecting).toBeGreaterThan(0);
     expect(res.timings.tls_handshaking).toBeGreaterThan(0);
+    expect(res.timings.blocked).toBeGreaterThanOrEqual(res.timings.connecting + res.timings.tls_handshaking);
   });
 
   it("accepts that certificate with k6's insecureSkipTLSVerify, and still times the handshake", async () => {
