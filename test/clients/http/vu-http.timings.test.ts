@@ -86,7 +86,10 @@ describe('request timings', () => {
 
   it('puts a body that follows the headers 30 ms later into receiving', async () => {
     const { timings } = await t.http.get(`${server.url}/slow-body`);
-    expect(timings.receiving).toBeGreaterThanOrEqual(29.9);
+    // Not ≥ 30: server and client share this event loop, so on a busy machine the client may read
+    // the headers a few ms after the server's 30 ms began (seen: 27.4 ms under a loaded CI).
+    expect(timings.receiving).toBeGreaterThanOrEqual(20);
+    expect(timings.waiting).toBeLessThan(timings.receiving);
   });
 
   it('measures the write of a large body as sending', async () => {
