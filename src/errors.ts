@@ -82,6 +82,13 @@ export class EngineError extends VolleyError {
   }
 }
 
+/** ^C (or SIGTERM, or a stop through the control API) before the load started: compile, init or setup (exit 105). */
+export class StoppedError extends VolleyError {
+  constructor(phase: string) {
+    super(`stopped during ${phase}; the load did not start`, 'VOLLEY_STOPPED', ExitCode.externalAbort);
+  }
+}
+
 /** Error as it crosses a thread boundary (structured-clone safe). */
 export interface SerializedError {
   name: string;

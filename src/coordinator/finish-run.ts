@@ -46,6 +46,7 @@ export async function finishRun(p: FinishParams): Promise<SummaryData> {
     thresholds: results,
     extraKeys: ['http_req_duration{expected_response:true}'],
     errors: p.run.errors,
+    workerFailures: p.run.workerFailures,
     stdoutIsTTY: io.stdoutIsTTY,
     stderrIsTTY: io.stderrIsTTY,
     noColor: req.noColor,

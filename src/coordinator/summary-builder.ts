@@ -1,13 +1,13 @@
 /**
  * Builds the end-of-test SummaryData (k6's handleSummary shape) from the merged metrics, the
- * threshold results and the iteration errors; in full mode also each scenario's and group's results.
+ * threshold results, the iteration errors and the lost workers; in full mode also each scenario's and group's results.
  */
 import { createHash } from 'node:crypto';
 import type { MetricStore } from '../metrics/metric-store.js';
 import { summaryValues } from '../metrics/metric-store.js';
 import type { ThresholdResult } from '../thresholds/thresholds.js';
 import { summaryThresholds } from '../thresholds/thresholds.js';
-import type { SummaryData, SummaryGroup, SummaryMetric } from '../outputs/summary-data.js';
+import type { SummaryData, SummaryGroup, SummaryMetric, WorkerFailure } from '../outputs/summary-data.js';
 import type { IterationErrorCount } from '../ipc/messages.js';
 import { readMetricKey } from '../thresholds/parse.js';
 import { buildScopes } from './summary-scopes.js';
@@ -20,6 +20,8 @@ export interface SummaryInput {
   /** Sub-metrics to show whatever the thresholds say (k6 always shows expected_response:true). */
   extraKeys: string[];
   errors: IterationErrorCount[];
+  /** Load workers the run lost (died, or ended for an iteration that never yielded). */
+  workerFailures?: WorkerFailure[];
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   noColor: boolean;
@@ -57,6 +59,7 @@ export function buildSummary(input: SummaryInput): SummaryData {
   };
   if (input.perScope) Object.assign(data, buildScopes({ store, durationMs, trendStats }));
   if (input.errors.length) data.iteration_errors = input.errors.map((e) => ({ message: e.message, ...(e.location && { location: e.location }), count: e.count }));
+  if (input.workerFailures?.length) data.worker_failures = input.workerFailures;
   return data;
 }
 

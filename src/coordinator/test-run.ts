@@ -3,7 +3,7 @@
  * the phases share — the run's metrics, live thresholds, `--out` outputs and the control API — and
  * closes the outputs and the control API on every exit path. What happens after the start is
  * recorded in the RunOutcome, so the summary is always written; errors before it (107 in setup,
- * 100) are thrown.
+ * 100, a stop during setup: 105) are thrown.
  */
 import { availableParallelism } from 'node:os';
 import type { Io } from '../io.js';
@@ -57,8 +57,8 @@ export class TestRun {
       this.outputs = openOutputs(this.req.outputs, this.io.cwd, p.options.summaryTrendStats);
       this.control = await this.openControl();
       const setupData = p.exports.includes('setup') ? await this.setup() : undefined;
-      // test.abort() in setup skips the load, as in k6.
-      const load = outcome.aborted ? skippedLoad() : await this.load(setupData);
+      // test.abort() in setup skips the load, as in k6; so does a stop that came before it.
+      const load = outcome.aborted || this.stop.requested ? skippedLoad() : await this.load(setupData);
       outcome.stoppedFromOutside ||= this.stop.requested;
       if (p.exports.includes('teardown')) await this.teardown(setupData);
       this.metrics.end();
@@ -100,7 +100,8 @@ export class TestRun {
   private async setup(): Promise<string | undefined> {
     const { lifecycle, options } = this.p;
     const timeout = () => new LifecycleTimeoutError('setup', options.setupTimeoutMs);
-    const done = await lifecycle.request({ type: 'setup', options }, 'setupDone', options.setupTimeoutMs, timeout);
+    // A stop ends setup at once (its thread is terminated: the code may never yield); teardown then does not run, as in k6.
+    const done = await lifecycle.request({ type: 'setup', options }, 'setupDone', { timeoutMs: options.setupTimeoutMs, onTimeout: timeout, stop: this.stop.signal });
     this.metrics.fromLifecycle(done.final);
     return done.setupData;
   }
@@ -146,7 +147,7 @@ export class TestRun {
     const { lifecycle, options } = this.p;
     const timeout = () => new LifecycleTimeoutError('teardown', options.teardownTimeoutMs);
     try {
-      const done = await lifecycle.request({ type: 'teardown', options, setupData }, 'teardownDone', options.teardownTimeoutMs, timeout);
+      const done = await lifecycle.request({ type: 'teardown', options, setupData }, 'teardownDone', { timeoutMs: options.teardownTimeoutMs, onTimeout: timeout });
       this.metrics.fromLifecycle(done.final);
     } catch (err) {
       if (!(err instanceof VolleyError)) throw err;
@@ -169,5 +170,5 @@ function describeFailure(r: ThresholdResult): string {
 }
 
 function skippedLoad(): LiveRunResult {
-  return { startedAtMs: Date.now(), endedAtMs: Date.now(), errors: [] };
+  return { startedAtMs: Date.now(), endedAtMs: Date.now(), errors: [], workerFailures: [] };
 }

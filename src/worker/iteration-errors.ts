@@ -22,19 +22,20 @@ export class IterationErrors {
       known.count++;
       return;
     }
-    const location = err instanceof Error ? this.locate(err.stack) : undefined;
+    const location = err instanceof Error ? scriptLocation(err.stack, this.scriptPath) : undefined;
     if (this.byMessage.size < MAX_DISTINCT) this.byMessage.set(message, { message, location, count: 1 });
     console.error(`[${vuLabel}] ${describeScriptError('an iteration', err, this.scriptPath)}`);
-  }
-  /** `scenario.ts:12` from the first stack frame in the user's script. */
-  private locate(stack: string | undefined): string | undefined {
-    for (const line of stack?.split('\n') ?? []) {
-      const m = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line);
-      if (m && m[1]!.replace('file://', '') === this.scriptPath) return `${basename(this.scriptPath)}:${m[2]}`;
-    }
-    return undefined;
   }
   list(): IterationErrorCount[] {
     return [...this.byMessage.values()];
   }
+}
+
+/** `scenario.ts:12` from the first frame of `stack` in the user's script (source-mapped). */
+export function scriptLocation(stack: string | undefined, scriptPath: string): string | undefined {
+  for (const line of stack?.split('\n') ?? []) {
+    const m = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line);
+    if (m && m[1]!.replace('file://', '') === scriptPath) return `${basename(scriptPath)}:${m[2]}`;
+  }
+  return undefined;
 }

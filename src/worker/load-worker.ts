@@ -13,7 +13,7 @@ import { createHttp } from '../clients/http/index.js';
 import { httpDefaultsOf } from '../clients/http/http-defaults.js';
 import { enterInit, leaveInit, runtime } from '../api/runtime.js';
 import type { ContextServices } from './iteration-context.js';
-import { IterationErrors } from './iteration-errors.js';
+import { IterationErrors, scriptLocation } from './iteration-errors.js';
 import { MonotonicClock, requestClock } from './clock.js';
 import { Breather } from './breather.js';
 import { ScenarioRunner } from './scenario-runner.js';
@@ -37,6 +37,8 @@ export class LoadWorker {
   private epochMs = 0;
   private seq = 0;
   private windowStart = 0;
+  /** Set once the last metrics left (`done` or `exiting`): nothing is sent after them. */
+  private finished = false;
 
   constructor(msg: InitMessage, send: (msg: FromWorker) => void) {
     this.msg = msg;
@@ -95,11 +97,27 @@ export class LoadWorker {
     const results = await Promise.allSettled(this.runners.map((r) => r.run(this.clock, this.stopping.signal, this.hardStop.signal, hooks)));
     clearTimeout(flusher.timer);
     this.recordVus();
+    this.finished = true;
     const toMs = this.epochMs + this.clock.now();
     const final = this.metrics.snapshot();
     this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list() });
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
+  }
+
+  /**
+   * The thread is ending before `done` (process 'exit': the script called process.exit(), or an
+   * error nobody caught). Sends what was recorded since the last snapshot, synchronously: a message
+   * posted now still reaches the coordinator before it sees the thread's exit. Called from inside
+   * process.exit, so the stack shows the script's line that called it.
+   */
+  sendLastMetrics(code: number): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (this.epochMs > 0) this.recordVus();
+    const location = scriptLocation(new Error().stack, this.msg.scriptPath);
+    const toMs = this.epochMs + this.clock.now();
+    this.send({ type: 'exiting', workerId: this.msg.workerId, final: this.metrics.snapshot(), fromMs: this.windowStart, toMs, errors: this.errors.list(), code, location });
   }
 
   stop(hard: boolean): void {
