@@ -1,6 +1,7 @@
 /**
  * Builds the end-of-test SummaryData (k6's handleSummary shape) from the merged metrics, the
- * threshold results, the iteration errors and the lost workers; in full mode also each scenario's and group's results.
+ * threshold results, the iteration errors and the lost workers; in full mode also each scenario's
+ * and group's results.
  */
 import { createHash } from 'node:crypto';
 import type { MetricStore } from '../metrics/metric-store.js';

@@ -50,11 +50,17 @@ it('ends a worker stuck in a busy loop after gracefulStop + 1 s, writes every ex
   expect(parsedSeries(run.files.series).length).toBeGreaterThan(1);
 });
 
-it('a SIGTERM after a ^C during such a hang ends the run at once (105), with its exports', async () => {
+/** A 60 s run whose worker 1 is in its loop by now. */
+async function spinningNow() {
   const run = await startSpinning('60s');
   const proc = spawnVolley(run.args, { timeoutMs: 25_000 });
   await proc.waitForOutput('spin: constant-vus', 'stderr');
   await new Promise((r) => setTimeout(r, 1500)); // the loop began at ≈ 0.2 s
+  return { proc, files: run.files };
+}
+
+it('a SIGTERM after a ^C during such a hang ends the run at once (105), with its exports', async () => {
+  const { proc, files } = await spinningNow();
   proc.child.kill('SIGINT');
   await proc.waitForOutput('stopping gracefully', 'stderr');
   const signalledAt = performance.now();
@@ -63,20 +69,17 @@ it('a SIGTERM after a ^C during such a hang ends the run at once (105), with its
   expect(res.code, res.stderr).toBe(105);
   expect(performance.now() - signalledAt).toBeLessThan(2500);
   expect(res.stderr).toMatch(/worker 1 of 2 .*never yielded/);
-  expect((await readSummary(run.files.summary)).metrics.iterations?.values.count).toBeGreaterThan(5);
-  parsedSeries(run.files.series);
+  expect((await readSummary(files.summary)).metrics.iterations?.values.count).toBeGreaterThan(5);
+  parsedSeries(files.series);
 });
 
 it('a single ^C during such a hang ends the run within gracefulStop + 1 s', async () => {
-  const run = await startSpinning('60s');
-  const proc = spawnVolley(run.args, { timeoutMs: 25_000 });
-  await proc.waitForOutput('spin: constant-vus', 'stderr');
-  await new Promise((r) => setTimeout(r, 1500));
+  const { proc, files } = await spinningNow();
   const signalledAt = performance.now();
   proc.child.kill('SIGINT');
   const res = await proc.result;
   expect(res.code, res.stderr).toBe(105);
   // gracefulStop 2 s + 1 s, and a margin for a busy machine.
   expect(performance.now() - signalledAt).toBeLessThan(5500);
-  parsedSeries(run.files.series);
+  parsedSeries(files.series);
 });
