@@ -34,6 +34,8 @@ export class LifecycleClient {
   private readonly flushers: (() => void)[];
   private pending: { resolve: (m: Reply) => void; reject: (e: VolleyError) => void } | undefined;
   private closed = false;
+  /** Why the thread was terminated before its time (a timeout, a stop): later requests fail at once with it. */
+  private endedBy: string | undefined;
   private used = false;
 
   constructor(log: Writable, onTestControl: (action: 'abort' | 'fail', reason: string) => void) {
@@ -53,6 +55,7 @@ export class LifecycleClient {
   /** Sends a request and awaits its reply, unless `limits` end it first (see RequestLimits). */
   async request<T extends Reply['type']>(msg: Exclude<ToLifecycle, { type: 'exit' }>, expect: T, limits: RequestLimits = {}): Promise<Extract<Reply, { type: T }>> {
     if (limits.stop?.aborted) throw new StoppedError(PHASES[msg.type]);
+    if (this.closed) throw new EngineError(`${PHASES[msg.type]} could not run: the lifecycle thread was ended${this.endedBy ? ` (${this.endedBy})` : ''}`);
     const reply = new Promise<Reply>((resolve, reject) => (this.pending = { resolve, reject }));
     this.used = true;
     this.worker.postMessage(msg);
@@ -86,6 +89,7 @@ export class LifecycleClient {
     let clear = () => {};
     const ended = new Promise<never>((_, reject) => {
       const end = (err: VolleyError) => {
+        this.endedBy = err.message;
         void this.close(true);
         reject(err);
       };

@@ -46,4 +46,17 @@ describe('lifecycle', () => {
     expect(res.code, res.stderr).toBe(code);
     expect(res.stderr).toContain(text);
   });
+
+  it('after a teardown timeout, a handleSummary that cannot run leaves the default summary and exit 101', async () => {
+    const { path } = await scenarioFile(`
+export const options = { vus: 1, iterations: 1, teardownTimeout: '1s' };
+export default async function () {}
+export async function teardown() { await new Promise(() => {}); }
+export function handleSummary() { return { stdout: 'custom summary' }; }
+`);
+    const res = await runVolley(['run', path], { timeoutMs: 20_000 });
+    expect(res.code, res.stderr).toBe(101);
+    expect(res.stderr).toContain('handleSummary() could not run: the lifecycle thread was ended (teardown() did not finish within 1s)');
+    expect(res.stdout).toContain('TOTAL RESULTS');
+  });
 });
