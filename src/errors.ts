@@ -82,10 +82,10 @@ export class EngineError extends VolleyError {
   }
 }
 
-/** ^C (or SIGTERM, or a stop through the control API) before the load started: compile, init or setup (exit 105). */
+/** ^C (or SIGTERM, or a stop through the control API) cut a phase short: the compile, init, setup, teardown or handleSummary (exit 105). */
 export class StoppedError extends VolleyError {
   constructor(phase: string) {
-    super(`stopped during ${phase}; the load did not start`, 'VOLLEY_STOPPED', ExitCode.externalAbort);
+    super(`stopped during ${phase}`, 'VOLLEY_STOPPED', ExitCode.externalAbort);
   }
 }
 

@@ -32,7 +32,7 @@ const OUT_OF_MEMORY_REMEDY = 'keep less in module-level state (init code runs in
 export class LifecycleClient {
   private readonly worker: Worker;
   private readonly flushers: (() => void)[];
-  private pending: { resolve: (m: Reply) => void; reject: (e: VolleyError) => void } | undefined;
+  private pending: { resolve: (m: Reply) => void; reject: (e: VolleyError) => void; phase: string } | undefined;
   private closed = false;
   /** Why the thread was terminated before its time (a timeout, a stop): later requests fail at once with it. */
   private endedBy: string | undefined;
@@ -56,7 +56,7 @@ export class LifecycleClient {
   async request<T extends Reply['type']>(msg: Exclude<ToLifecycle, { type: 'exit' }>, expect: T, limits: RequestLimits = {}): Promise<Extract<Reply, { type: T }>> {
     if (limits.stop?.aborted) throw new StoppedError(PHASES[msg.type]);
     if (this.closed) throw new EngineError(`${PHASES[msg.type]} could not run: the lifecycle thread was ended${this.endedBy ? ` (${this.endedBy})` : ''}`);
-    const reply = new Promise<Reply>((resolve, reject) => (this.pending = { resolve, reject }));
+    const reply = new Promise<Reply>((resolve, reject) => (this.pending = { resolve, reject, phase: PHASES[msg.type] }));
     this.used = true;
     this.worker.postMessage(msg);
     const cut = this.cutShort(msg, limits);
@@ -67,6 +67,17 @@ export class LifecycleClient {
     } finally {
       cut.clear();
     }
+  }
+
+  /** A stop at once (a second ^C): the request in progress throws a StoppedError, the thread is terminated. */
+  interrupt(): void {
+    const p = this.pending;
+    if (!p || this.closed) return;
+    this.pending = undefined;
+    const err = new StoppedError(p.phase);
+    this.endedBy = err.message;
+    void this.close(true);
+    p.reject(err);
   }
 
   /**

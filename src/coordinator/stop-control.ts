@@ -46,10 +46,10 @@ export class StopControl {
   get signal(): AbortSignal {
     return this.stopped.signal;
   }
-  /** What the next signal stops; a signal that came earlier is applied at once. */
-  attach(target: Stoppable | undefined): void {
+  /** What the next signal stops; a signal that came earlier is applied at once, unless `replay` is false. */
+  attach(target: Stoppable | undefined, replay = true): void {
     this.target = target;
-    if (target && this.signals > 0) target.stop(this.signals > 1);
+    if (target && replay && this.signals > 0) target.stop(this.signals > 1);
   }
   dispose(): void {
     this.unsubscribe();

@@ -7,7 +7,7 @@
  */
 import { availableParallelism } from 'node:os';
 import type { Io } from '../io.js';
-import { LifecycleTimeoutError, VolleyError } from '../errors.js';
+import { LifecycleTimeoutError, StoppedError, VolleyError } from '../errors.js';
 import type { ThresholdResult } from '../thresholds/thresholds.js';
 import { openOutputs, type OutputSet } from '../outputs/output-set.js';
 import type { SummaryData } from '../outputs/summary-data.js';
@@ -17,7 +17,7 @@ import { LiveRun, type LiveRunResult } from './live-run.js';
 import { RunMetrics } from './run-metrics.js';
 import { LiveThresholds } from './live-thresholds.js';
 import { planScenarios, workerCount } from './plan.js';
-import type { StopControl } from './stop-control.js';
+import type { StopControl, Stoppable } from './stop-control.js';
 import { exitCodeOf, type RunOutcome } from './exit-code.js';
 import { finishRun } from './finish-run.js';
 import { banner } from './banner.js';
@@ -60,6 +60,7 @@ export class TestRun {
       // test.abort() in setup skips the load, as in k6; so does a stop that came before it.
       const load = outcome.aborted || this.stop.requested ? skippedLoad() : await this.load(setupData);
       outcome.stoppedFromOutside ||= this.stop.requested;
+      this.stop.attach(this.endingStop(), false);
       if (p.exports.includes('teardown')) await this.teardown(setupData);
       this.metrics.end();
       summary = await finishRun({
@@ -153,8 +154,22 @@ export class TestRun {
       if (!(err instanceof VolleyError)) throw err;
       this.io.stderr.write(`error: ${err.message}\n`);
       if (err instanceof LifecycleTimeoutError) this.outcome.teardownTimedOut = true;
-      else this.outcome.lateScriptError = true;
+      else if (!(err instanceof StoppedError)) this.outcome.lateScriptError = true;
     }
+  }
+
+  /**
+   * What a ^C stops once the load is over: a first one lets teardown() and handleSummary() finish
+   * (teardown within its timeout), a second one ends them at once; the summary is written either way.
+   */
+  private endingStop(): Stoppable {
+    return {
+      stop: (hard) => {
+        if (!hard) return;
+        this.outcome.stoppedFromOutside = true;
+        this.p.lifecycle.interrupt();
+      },
+    };
   }
 
   /** An abortOnFail threshold failed: stop at once (in-flight iterations are interrupted, as in k6). */
