@@ -14,7 +14,7 @@ import type { RunMetrics } from './run-metrics.js';
 import type { RunOutcome } from './exit-code.js';
 import type { WorkerFailure } from '../outputs/summary-data.js';
 import { workerShare, type PlannedScenario } from './plan.js';
-import { WorkerPool, type PoolListener } from './worker-pool.js';
+import { WorkerPool, type DeathCause, type PoolListener } from './worker-pool.js';
 import { markStartup } from './startup-trace.js';
 import { releaseWarmThreads } from './warm-threads.js';
 import { PendingWorkers } from './pending-workers.js';
@@ -204,7 +204,7 @@ export class LiveRun {
   }
 
   /** A worker exited unasked: what it sent counts, the run stops (103). One that had said done lost nothing. */
-  private onDeath(index: number, cause: Parameters<PoolListener['onDeath']>[1]): void {
+  private onDeath(index: number, cause: DeathCause): void {
     if (this.pending && !this.settle(index)) return;
     this.onFailure(new EngineError(this.failures.died(index, { ...cause, exitCalledAt: this.exitCalls.get(index) })));
   }

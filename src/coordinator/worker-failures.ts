@@ -6,9 +6,7 @@
 import type { Writable } from 'node:stream';
 import type { WorkerScenario } from '../ipc/messages.js';
 import type { WorkerFailure } from '../outputs/summary-data.js';
-
-/** How a worker died, as the pool saw it, and the script line that called process.exit, if any. */
-export type DeathCause = ({ error: string } | { code: number }) & { exitCalledAt?: string | undefined };
+import type { DeathCause } from './worker-pool.js';
 
 export class WorkerFailures {
   private readonly failures: WorkerFailure[] = [];
@@ -27,7 +25,7 @@ export class WorkerFailures {
   }
 
   /** Records a death; returns what the engine-failure message says (`worker 1 of 2 died 0.3s into the run: …`). */
-  died(index: number, cause: DeathCause): string {
+  died(index: number, cause: DeathCause & { exitCalledAt: string | undefined }): string {
     const reason = 'error' in cause ? cause.error : cause.exitCalledAt ? `the script called process.exit(${cause.code}) at ${cause.exitCalledAt}` : `exited with code ${cause.code}`;
     const failure = this.add(index, 'died', reason.split('\n', 1)[0]!);
     const when = this.startedAtMs ? `${seconds(failure.atMs)} into the run` : 'while it initialized';

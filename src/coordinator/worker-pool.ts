@@ -11,11 +11,14 @@ import { awaitExit } from './thread-exit.js';
 import { loadWorkerThread } from './warm-threads.js';
 import { describeThreadError } from './thread-failure.js';
 
+/** How a worker died: the error, described for the user, or else its exit code. */
+export type DeathCause = { error: string } | { code: number };
+
 /** Receives every message, and each worker that died (exited without being asked to). */
 export interface PoolListener {
   onMessage(msg: FromWorker): void;
-  /** `cause` is the error it died of, described for the user, or its exit code. Its messages all arrived before. */
-  onDeath(index: number, cause: { error: string } | { code: number }): void;
+  /** Called once the worker's messages have all arrived. */
+  onDeath(index: number, cause: DeathCause): void;
 }
 
 const OUT_OF_MEMORY_REMEDY = 'keep less per VU or in module-level state, or spread the VUs over more workers (--workers)';
