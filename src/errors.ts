@@ -82,6 +82,13 @@ export class EngineError extends VolleyError {
   }
 }
 
+/** ^C (or SIGTERM, or a stop through the control API) cut a phase short: the compile, init, setup, teardown or handleSummary (exit 105). */
+export class StoppedError extends VolleyError {
+  constructor(phase: string) {
+    super(`stopped during ${phase}`, 'VOLLEY_STOPPED', ExitCode.externalAbort);
+  }
+}
+
 /** Error as it crosses a thread boundary (structured-clone safe). */
 export interface SerializedError {
   name: string;

@@ -49,6 +49,7 @@ export async function finishRun(p: FinishParams): Promise<SummaryData> {
     extraKeys: ['http_req_duration{expected_response:true}'],
     errors: p.run.errors,
     iterations: p.run.iterations,
+    workerFailures: p.run.workerFailures,
     stdoutIsTTY: io.stdoutIsTTY,
     stderrIsTTY: io.stderrIsTTY,
     noColor: req.noColor,

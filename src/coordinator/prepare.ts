@@ -2,6 +2,7 @@
  * The start every command that reads a scenario shares (`run`, `inspect`, later `capacity`):
  * compile it, evaluate it in the lifecycle worker to read `options`, resolve them with the flags,
  * checking exec names and thresholds against the script's exports and metric types. Nothing runs yet.
+ * A stop (`stop` aborts: ^C) ends it at once with a StoppedError, terminating the lifecycle thread.
  */
 import type { Io } from '../io.js';
 import type { CompiledScenario } from '../compile/bundle.js';
@@ -12,6 +13,7 @@ import type { Thresholds } from '../thresholds/thresholds.js';
 import { LifecycleClient } from './lifecycle-client.js';
 import type { RunRequest } from './run-request.js';
 import { markStartup, traceStartup } from './startup-trace.js';
+import { unlessStopped } from './stop-control.js';
 
 /** The exports that run in the lifecycle thread after the options are read. */
 const LIFECYCLE_STAGES = ['setup', 'teardown', 'handleSummary'];
@@ -28,7 +30,12 @@ export interface PreparedScenario {
   dispose(): Promise<void>;
 }
 
-export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (action: 'abort' | 'fail', reason: string) => void): Promise<PreparedScenario> {
+export async function prepareScenario(
+  req: RunRequest,
+  io: Io,
+  onTestControl: (action: 'abort' | 'fail', reason: string) => void,
+  stop?: AbortSignal,
+): Promise<PreparedScenario> {
   traceStartup(io);
   markStartup('compile-start');
   // The lifecycle thread starts (or is already warm, bin/volley.mjs) and the option code loads while esbuild compiles.
@@ -38,8 +45,9 @@ export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (a
   resolver.catch(() => {}); // awaited once loaded; a failed compile must not leave it unhandled
   let compiled: CompiledScenario;
   try {
-    compiled = await compiling;
+    compiled = await unlessStopped(compiling, stop, 'the compile');
   } catch (err) {
+    compiling.then((c) => c.dispose(), () => {}); // stopped: the bundle still comes, and goes
     await lifecycle.close();
     throw err;
   }
@@ -52,7 +60,7 @@ export async function prepareScenario(req: RunRequest, io: Io, onTestControl: (a
   };
   try {
     const env = { ...(req.includeSystemEnv ? definedOnly(io.env) : {}), ...req.env };
-    const loaded = await lifecycle.request({ type: 'load', bundlePath: compiled.bundlePath, scriptPath: compiled.scriptPath, env }, 'loaded');
+    const loaded = await lifecycle.request({ type: 'load', bundlePath: compiled.bundlePath, scriptPath: compiled.scriptPath, env }, 'loaded', { stop });
     markStartup('lifecycle-loaded');
     // Without setup, teardown and handleSummary the thread has nothing left to do: it exits now
     // instead of holding its heap (≈ 10–15 MB) through the run.

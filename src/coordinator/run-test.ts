@@ -20,7 +20,7 @@ export async function runTest(req: RunRequest, io: Io): Promise<number> {
   const stop = new StopControl(io);
   replayHeldSignals(); // a ^C during start-up, before `stop` listened
   try {
-    const preparing = prepareScenario(req, io, (action, reason) => onLifecycleControl(outcome, io, action, reason));
+    const preparing = prepareScenario(req, io, (action, reason) => onLifecycleControl(outcome, io, action, reason), stop.signal);
     // The run's own modules (metrics, outputs, workers, control API) load while esbuild compiles.
     const loading = import('./test-run.js');
     loading.catch(() => {}); // awaited below once prepared; a failed prepare must not leave it unhandled

@@ -1,13 +1,14 @@
 /**
  * Builds the end-of-test SummaryData (k6's handleSummary shape) from the merged metrics, the
- * threshold results and the iteration errors; in full mode also each scenario's and group's results.
+ * threshold results, the iteration errors and the lost workers; in full mode also each scenario's
+ * and group's results.
  */
 import { createHash } from 'node:crypto';
 import type { MetricStore } from '../metrics/metric-store.js';
 import { summaryValues } from '../metrics/metric-store.js';
 import type { ThresholdResult } from '../thresholds/thresholds.js';
 import { summaryThresholds } from '../thresholds/thresholds.js';
-import type { SummaryData, SummaryGroup, SummaryMetric } from '../outputs/summary-data.js';
+import type { SummaryData, SummaryGroup, SummaryMetric, WorkerFailure } from '../outputs/summary-data.js';
 import type { IterationCounts, IterationErrorCount } from '../ipc/messages.js';
 import { readMetricKey } from '../thresholds/parse.js';
 import { buildScopes } from './summary-scopes.js';
@@ -21,6 +22,8 @@ export interface SummaryInput {
   extraKeys: string[];
   errors: IterationErrorCount[];
   iterations: IterationCounts;
+  /** Load workers the run lost (died, or ended for an iteration that never yielded). */
+  workerFailures?: WorkerFailure[];
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
   noColor: boolean;
@@ -58,6 +61,7 @@ export function buildSummary(input: SummaryInput): SummaryData {
   };
   if (input.perScope) Object.assign(data, buildScopes({ store, durationMs, trendStats }));
   if (input.errors.length) data.iteration_errors = input.errors.map((e) => ({ message: e.message, ...(e.location && { location: e.location }), count: e.count }));
+  if (input.workerFailures?.length) data.worker_failures = input.workerFailures;
   return data;
 }
 

@@ -3,11 +3,11 @@
  * the phases share — the run's metrics, live thresholds, `--out` outputs and the control API — and
  * closes the outputs and the control API on every exit path. What happens after the start is
  * recorded in the RunOutcome, so the summary is always written; errors before it (107 in setup,
- * 100) are thrown.
+ * 100, a stop during setup: 105) are thrown.
  */
 import { availableParallelism } from 'node:os';
 import type { Io } from '../io.js';
-import { ConfigError, LifecycleTimeoutError, VolleyError } from '../errors.js';
+import { ConfigError, LifecycleTimeoutError, StoppedError, VolleyError } from '../errors.js';
 import type { ThresholdResult } from '../thresholds/thresholds.js';
 import { openOutputs, type OutputSet } from '../outputs/output-set.js';
 import type { SummaryData } from '../outputs/summary-data.js';
@@ -18,7 +18,7 @@ import { RunMetrics } from './run-metrics.js';
 import { LiveThresholds } from './live-thresholds.js';
 import { planScenarios, workerCount, workerVUs, type PlannedScenario } from './plan.js';
 import { machineBudget, memoryIssues } from './memory-fit.js';
-import type { StopControl } from './stop-control.js';
+import type { StopControl, Stoppable } from './stop-control.js';
 import { exitCodeOf, type RunOutcome } from './exit-code.js';
 import { finishRun } from './finish-run.js';
 import { banner } from './banner.js';
@@ -63,9 +63,10 @@ export class TestRun {
       this.outputs = openOutputs(this.req.outputs, this.io.cwd, p.options.summaryTrendStats);
       this.control = await this.openControl();
       const setupData = p.exports.includes('setup') ? await this.setup() : undefined;
-      // test.abort() in setup skips the load, as in k6.
-      const load = outcome.aborted ? skippedLoad() : await this.load(setupData, planned, workers);
+      // test.abort() in setup skips the load, as in k6; so does a stop that came before it.
+      const load = outcome.aborted || this.stop.requested ? skippedLoad() : await this.load(setupData, planned, workers);
       outcome.stoppedFromOutside ||= this.stop.requested;
+      this.stop.attach(this.endingStop(), false);
       if (p.exports.includes('teardown')) await this.teardown(setupData);
       this.metrics.end();
       summary = await finishRun({
@@ -106,7 +107,8 @@ export class TestRun {
   private async setup(): Promise<string | undefined> {
     const { lifecycle, options } = this.p;
     const timeout = () => new LifecycleTimeoutError('setup', options.setupTimeoutMs);
-    const done = await lifecycle.request({ type: 'setup', options }, 'setupDone', options.setupTimeoutMs, timeout);
+    // A stop ends setup at once (its thread is terminated: the code may never yield); teardown then does not run, as in k6.
+    const done = await lifecycle.request({ type: 'setup', options }, 'setupDone', { timeoutMs: options.setupTimeoutMs, onTimeout: timeout, stop: this.stop.signal });
     this.metrics.fromLifecycle(done.final);
     return done.setupData;
   }
@@ -150,14 +152,28 @@ export class TestRun {
     const { lifecycle, options } = this.p;
     const timeout = () => new LifecycleTimeoutError('teardown', options.teardownTimeoutMs);
     try {
-      const done = await lifecycle.request({ type: 'teardown', options, setupData }, 'teardownDone', options.teardownTimeoutMs, timeout);
+      const done = await lifecycle.request({ type: 'teardown', options, setupData }, 'teardownDone', { timeoutMs: options.teardownTimeoutMs, onTimeout: timeout });
       this.metrics.fromLifecycle(done.final);
     } catch (err) {
       if (!(err instanceof VolleyError)) throw err;
       this.io.stderr.write(`error: ${err.message}\n`);
       if (err instanceof LifecycleTimeoutError) this.outcome.teardownTimedOut = true;
-      else this.outcome.lateScriptError = true;
+      else if (!(err instanceof StoppedError)) this.outcome.lateScriptError = true;
     }
+  }
+
+  /**
+   * What a ^C stops once the load is over: a first one lets teardown() and handleSummary() finish
+   * (teardown within its timeout), a second one ends them at once; the summary is written either way.
+   */
+  private endingStop(): Stoppable {
+    return {
+      stop: (hard) => {
+        if (!hard) return;
+        this.outcome.stoppedFromOutside = true;
+        this.p.lifecycle.interrupt();
+      },
+    };
   }
 
   /** An abortOnFail threshold failed: stop at once (in-flight iterations are interrupted, as in k6). */
@@ -173,5 +189,5 @@ function describeFailure(r: ThresholdResult): string {
 }
 
 function skippedLoad(): LiveRunResult {
-  return { startedAtMs: Date.now(), endedAtMs: Date.now(), errors: [], iterations: { complete: 0, interrupted: 0 } };
+  return { startedAtMs: Date.now(), endedAtMs: Date.now(), errors: [], iterations: { complete: 0, interrupted: 0 }, workerFailures: [] };
 }

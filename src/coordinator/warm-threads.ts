@@ -16,13 +16,16 @@ export const LIFECYCLE_ENTRY = distFile('volley-lifecycle.js');
 export const LOAD_WORKER_ENTRY = distFile('volley-load-worker.js');
 
 /**
- * The load workers' V8 heap limits. V8 sizes the old generation's headroom for garbage from its
- * limit: with Node's default (4 GB here) a heap may grow to 4 × its live size between full
- * collections, at 1 GB ≈ 1.6 × (heap-controller.cc, MaxGrowingFactor). A VU's per-request objects
- * live across its sleep, are promoted and die in old space, so that factor sets most of the RSS per
- * VU: 50.8 → 22.5 KB/VU in the memory bench. 1 GB holds ≈ 60,000 connected VUs per worker (≈ 10 KB
- * live each, plus headroom). A 12 MB young generation (Node's default 48) takes 35–50 MB off each
- * run's RSS (memory bench, 1,000 and 10,000 VUs) with no throughput loss measured.
+ * The V8 heap limits of every thread that runs user code (the load workers and the lifecycle
+ * thread): a script that allocates without bound meets this cap and a clear message
+ * (thread-failure.ts) instead of growing the process to Node's default limit. V8 sizes the old
+ * generation's headroom for garbage from its limit: with Node's default (4 GB here) a heap may grow
+ * to 4 × its live size between full collections, at 1 GB ≈ 1.6 × (heap-controller.cc,
+ * MaxGrowingFactor). A VU's per-request objects live across its sleep, are promoted and die in old
+ * space, so that factor sets most of the RSS per VU: 50.8 → 22.5 KB/VU in the memory bench. 1 GB
+ * holds ≈ 60,000 connected VUs per worker (≈ 10 KB live each, plus headroom). A 12 MB young
+ * generation (Node's default 48) takes 35–50 MB off each run's RSS (memory bench, 1,000 and 10,000
+ * VUs) with no throughput loss measured.
  */
 export const WORKER_HEAP = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 12 };
 
@@ -34,7 +37,7 @@ interface WarmThread {
 const warm: { lifecycle: WarmThread[]; load: WarmThread[] } = { lifecycle: [], load: [] };
 
 function start(entry: URL, data?: LoadThreadData): Worker {
-  return new Worker(entry, { stdout: true, stderr: true, ...(entry === LOAD_WORKER_ENTRY ? { resourceLimits: WORKER_HEAP, workerData: data } : {}) });
+  return new Worker(entry, { stdout: true, stderr: true, resourceLimits: WORKER_HEAP, ...(data && { workerData: data }) });
 }
 
 function startWarm(entry: URL, data?: LoadThreadData): WarmThread {

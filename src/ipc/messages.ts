@@ -101,7 +101,13 @@ export type FromWorker =
   | { type: 'warning'; workerId: number; key: string; message: string }
   /** A `control` message took effect; `activeVUs` is the worker's count right after it. */
   | { type: 'controlApplied'; workerId: number; seq: number; activeVUs: number }
-  | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[]; iterations: IterationCounts };
+  | { type: 'done'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[]; iterations: IterationCounts }
+  /**
+   * The thread is ending before `done` (the script called process.exit(), or an error nobody
+   * caught): what it recorded since its last snapshot, sent synchronously from process 'exit'.
+   * `location` is the script's line that called process.exit, when the call came from there.
+   */
+  | { type: 'exiting'; workerId: number; final: SeriesSnapshot[]; fromMs: number; toMs: number; errors: IterationErrorCount[]; iterations: IterationCounts; code: number; location: string | undefined };
 
 /** Requests to the lifecycle worker, which runs the script's non-VU code: options, setup, teardown, handleSummary. */
 export type ToLifecycle =

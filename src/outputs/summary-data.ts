@@ -37,6 +37,18 @@ export interface SummaryIterationError {
 }
 
 /**
+ * A load worker the run lost (volley's addition): it `died` (the run stopped, exit 103), or it was
+ * ended because an iteration never yielded (`hung`). `worker` counts from 1, `atMs` from the run's start.
+ */
+export interface WorkerFailure {
+  worker: number;
+  workers: number;
+  atMs: number;
+  kind: 'died' | 'hung';
+  reason: string;
+}
+
+/**
  * One scenario's or group's own results, for `--summary-mode full` (volley's addition, as k6's
  * full summary reports them): its metrics (no sub-metrics; `checks` is in `checks`), its checks
  * by name, and its sub-groups by name.
@@ -55,6 +67,8 @@ export interface SummaryData {
   root_group: SummaryGroup;
   /** Present when iterations threw. */
   iteration_errors?: SummaryIterationError[];
+  /** Present when the run lost a load worker. */
+  worker_failures?: WorkerFailure[];
   /** `--summary-mode full` only: each top-level group over every scenario (its own samples, not its sub-groups'). */
   groups?: Record<string, SummaryScope>;
   /** `--summary-mode full` only: each scenario over all its samples, with its groups nested. */

@@ -3,8 +3,8 @@
  * THRESHOLDS block (✓/✗ per expression with the value it compared), TOTAL RESULTS (k6's end-of-run
  * `N complete and M interrupted iterations`, check totals, each check under its group, then metrics
  * by section with dotted names and aligned columns), in
- * full mode a block per group and per scenario, and, volley's addition, ITERATION ERRORS. Pure:
- * SummaryData in, string out; exported to scenarios for handleSummary.
+ * full mode a block per group and per scenario, and, volley's additions, ITERATION ERRORS and
+ * WORKER FAILURES. Pure: SummaryData in, string out; exported to scenarios for handleSummary.
  */
 import type { SummaryData, SummaryGroup, SummaryMetric } from './summary-data.js';
 import { readThresholdExpression } from '../thresholds/parse.js';
@@ -35,6 +35,7 @@ export function textSummary(data: SummaryData, opts: TextSummaryOptions = {}): s
     totalResultsBlock(data, style),
     ...(full ? scopeBlocks(data, style) : []),
     iterationErrorsBlock(data, style),
+    workerFailuresBlock(data, style),
   ];
   // k6's spacing: a blank line before the first title and two between blocks.
   const lines = blocks.filter((b) => b.length > 0).flatMap((b) => ['', ...trimTrailingBlanks(b), '']);
@@ -141,4 +142,15 @@ function iterationErrorsBlock(data: SummaryData, style: Style): string[] {
     return `${BODY}${style.fail(what)} ${message}${e.location ? ` at ${e.location}` : ''}`;
   });
   return [title('ITERATION ERRORS', style), '', ...lines];
+}
+
+/** `worker 1 of 2 died at 0.3s: the script called process.exit(3) at scenario.ts:7`. */
+function workerFailuresBlock(data: SummaryData, style: Style): string[] {
+  const failures = data.worker_failures ?? [];
+  if (failures.length === 0) return [];
+  const lines = failures.map((f) => {
+    const what = `worker ${f.worker} of ${f.workers} ${f.kind === 'died' ? 'died' : 'was ended'} at ${(f.atMs / 1000).toFixed(1)}s:`;
+    return `${BODY}${style.fail(what)} ${f.reason}`;
+  });
+  return [title('WORKER FAILURES', style), '', ...lines];
 }

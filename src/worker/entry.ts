@@ -23,6 +23,8 @@ const warmedUp = (workerData as LoadThreadData | undefined)?.warmUp === false ? 
 // that touches a typed array (Buffers, the HTTP parser, async hooks) at the run's first snapshot.
 // The copy is the encoded histograms, ≈ 7 KB a second.
 const send = (msg: FromWorker) => port.postMessage(msg);
+// A thread that dies (process.exit() in the script) still delivers what it recorded.
+process.on('exit', (code) => worker?.sendLastMetrics(code));
 
 port.on('message', (msg: ToWorker) => {
   switch (msg.type) {

@@ -39,3 +39,4 @@ export class IterationErrors {
     return [...this.byMessage.values()];
   }
 }
+

@@ -3,7 +3,7 @@
  * the scenario runners, the clock and the stop signals.
  */
 import { pathToFileURL } from 'node:url';
-import type { FromWorker, ToWorker } from '../ipc/messages.js';
+import type { FromWorker, IterationCounts, ToWorker } from '../ipc/messages.js';
 import type { IterationFunction } from '../api/context.js';
 import { ScriptError } from '../errors.js';
 import { BUILTIN } from '../metrics/builtin.js';
@@ -18,7 +18,7 @@ import { MonotonicClock, requestClock } from './clock.js';
 import { Breather } from './breather.js';
 import { ScenarioRunner } from './scenario-runner.js';
 import { PauseGate } from './pause-gate.js';
-import { describeScriptError } from './script-error.js';
+import { describeScriptError, scriptLine } from './script-error.js';
 import { UnawaitedWarnings } from './unawaited-warnings.js';
 import { catchStrayErrors } from './stray-errors.js';
 import { watchFdExhaustion } from './fd-exhaustion.js';
@@ -41,6 +41,8 @@ export class LoadWorker {
   private epochMs = 0;
   private seq = 0;
   private windowStart = 0;
+  /** Set once the last metrics left (`done` or `exiting`): nothing is sent after them. */
+  private finished = false;
 
   constructor(msg: InitMessage, send: (msg: FromWorker) => void) {
     this.msg = msg;
@@ -107,16 +109,35 @@ export class LoadWorker {
     this.unawaited.finish();
     unwatch();
     this.recordVus();
+    this.finished = true;
     const toMs = this.epochMs + this.clock.now();
     const final = this.metrics.snapshot();
-    const iterations = { complete: this.counters.completed, interrupted: this.counters.interrupted };
-    this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list(), iterations });
+    this.send({ type: 'done', workerId: this.msg.workerId, final, fromMs: this.windowStart, toMs, errors: this.errors.list(), iterations: this.iterationCounts() });
     const failed = results.find((r) => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
 
   /** A warning the coordinator prints once per `key`, whichever workers send it. */
   private readonly warn = (key: string, message: string): void => this.send({ type: 'warning', workerId: this.msg.workerId, key, message });
+
+  /**
+   * The thread is ending before `done` (process 'exit': the script called process.exit(), or an
+   * error nobody caught). Sends what was recorded since the last snapshot, synchronously: a message
+   * posted now still reaches the coordinator before it sees the thread's exit. Called from inside
+   * process.exit, so the stack shows the script's line that called it.
+   */
+  sendLastMetrics(code: number): void {
+    if (this.finished) return;
+    this.finished = true;
+    if (this.epochMs > 0) this.recordVus();
+    const location = scriptLine(new Error().stack, this.msg.scriptPath);
+    const toMs = this.epochMs + this.clock.now();
+    this.send({ type: 'exiting', workerId: this.msg.workerId, final: this.metrics.snapshot(), fromMs: this.windowStart, toMs, errors: this.errors.list(), iterations: this.iterationCounts(), code, location });
+  }
+
+  private iterationCounts(): IterationCounts {
+    return { complete: this.counters.completed, interrupted: this.counters.interrupted };
+  }
 
   stop(hard: boolean): void {
     this.stopping.abort();

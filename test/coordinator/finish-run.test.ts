@@ -33,7 +33,7 @@ function params(dir: string, opts: { summaryExport?: string; files?: Record<stri
     options: { summaryTrendStats: ['avg'] } as unknown as ResolvedOptions,
     store,
     thresholds: new LiveThresholds(Thresholds.from([]), store, () => {}),
-    run: { startedAtMs: 0, endedAtMs: 1000, errors: [], iterations: { complete: 0, interrupted: 0 } },
+    run: { startedAtMs: 0, endedAtMs: 1000, errors: [], iterations: { complete: 0, interrupted: 0 }, workerFailures: [] },
     outputs: new OutputSet([]),
     outcome: emptyOutcome(),
     lifecycle,

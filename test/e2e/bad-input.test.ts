@@ -52,7 +52,7 @@ describe('bad input', () => {
     `);
     const res = await runVolley(['run', path, '-q', '--workers', '1']);
     expect(res.code, res.stderr).toBe(103);
-    expect(res.stderr).toContain('worker 1 ran out of memory');
+    expect(res.stderr).toMatch(/worker 1 of 1 died [\d.]+s into the run: ran out of memory/);
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });
 

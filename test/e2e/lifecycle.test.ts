@@ -1,6 +1,6 @@
 /** setup/teardown in the lifecycle worker, and test.abort()/test.fail(), with their exit codes. */
 import { describe, expect, it } from 'vitest';
-import { runVolley } from '../support/run-volley.js';
+import { runVolley, signalAndWait, spawnVolley } from '../support/run-volley.js';
 import { scenarioFile } from '../support/scenario-file.js';
 
 const script = `
@@ -56,5 +56,35 @@ export default async function () {}
     const res = await runVolley(['run', path, '-q']);
     expect(res.code, res.stderr).toBe(0);
     expect(res.stderr).not.toContain('TimeoutOverflowWarning');
+  });
+
+  it('after a teardown timeout, a handleSummary that cannot run leaves the default summary and exit 101', async () => {
+    const { path } = await scenarioFile(`
+export const options = { vus: 1, iterations: 1, teardownTimeout: '1s' };
+export default async function () {}
+export async function teardown() { await new Promise(() => {}); }
+export function handleSummary() { return { stdout: 'custom summary' }; }
+`);
+    const res = await runVolley(['run', path], { timeoutMs: 20_000 });
+    expect(res.code, res.stderr).toBe(101);
+    expect(res.stderr).toContain('handleSummary() could not run: the lifecycle thread was ended (teardown() did not finish within 1s)');
+    expect(res.stdout).toContain('TOTAL RESULTS');
+  });
+
+  it('a second ^C ends a teardown() that never finishes at once, and the summary is still printed (105)', async () => {
+    const { path } = await scenarioFile(`
+export const options = { vus: 1, iterations: 1, teardownTimeout: '60s' };
+export default async function () {}
+export async function teardown() { console.log('teardown began'); await new Promise(() => {}); }
+`);
+    const proc = spawnVolley(['run', path], { timeoutMs: 20_000 });
+    await proc.waitForOutput('teardown began', 'stderr');
+    proc.child.kill('SIGINT');
+    await proc.waitForOutput('stopping gracefully', 'stderr');
+    const { res, ms } = await signalAndWait(proc);
+    expect(res.code, res.stderr).toBe(105);
+    expect(ms).toBeLessThan(2000);
+    expect(res.stderr).toContain('stopped during teardown()');
+    expect(res.stdout).toContain('TOTAL RESULTS');
   });
 });

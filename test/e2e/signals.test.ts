@@ -1,7 +1,7 @@
 /** ^C: a graceful stop that still writes the summary, exit 105. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { spawnVolley, type NodeProcess } from '../support/run-volley.js';
+import { signalAndWait as interrupt, spawnVolley } from '../support/run-volley.js';
 import { startTestTarget, type RunningTarget } from '../support/test-target.js';
 import { scenarioFile } from '../support/scenario-file.js';
 import { readSummary } from '../support/summary-export.js';
@@ -16,14 +16,6 @@ async function startRun(source: string, args: string[] = []) {
   const exportPath = join(dir, 's.json');
   const proc = spawnVolley(['run', path, ...args, '--summary-export', exportPath]);
   return { proc, summary: () => readSummary(exportPath) };
-}
-
-/** Sends SIGINT and waits for the exit; `ms` is how long the process took to end after the signal. */
-async function interrupt(proc: NodeProcess) {
-  const signalledAt = performance.now();
-  proc.child.kill('SIGINT');
-  const res = await proc.result;
-  return { res, ms: performance.now() - signalledAt };
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));

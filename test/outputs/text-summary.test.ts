@@ -125,6 +125,20 @@ describe('textSummary', () => {
     expect(textSummary(data)).not.toContain('ITERATION ERRORS');
   });
 
+  it('prints one line per lost worker after the iteration errors, and no block when none was lost', () => {
+    const data = summaryFixture();
+    data.worker_failures = [
+      { worker: 1, workers: 2, atMs: 310, kind: 'died', reason: 'the script called process.exit(3) at scenario.ts:7' },
+      { worker: 2, workers: 2, atMs: 6020, kind: 'hung', reason: 'an iteration of scenario spin never yielded' },
+    ];
+    const block = textSummary(data).split('█ WORKER FAILURES')[1] ?? '';
+    expect(block.trim().split('\n').map((l) => l.trim())).toEqual([
+      'worker 1 of 2 died at 0.3s: the script called process.exit(3) at scenario.ts:7',
+      'worker 2 of 2 was ended at 6.0s: an iteration of scenario spin never yielded',
+    ]);
+    expect(text).not.toContain('WORKER FAILURES');
+  });
+
   it('omits the THRESHOLDS block when no metric has thresholds', () => {
     const data = summaryFixture();
     for (const m of Object.values(data.metrics)) delete m.thresholds;

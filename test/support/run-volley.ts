@@ -19,4 +19,12 @@ export function spawnVolley(args: readonly string[], opts: SpawnOptions = {}): N
   return spawnNode(VOLLEY_BIN, args, opts);
 }
 
+/** Sends `signal` and waits for the exit; `ms` is how long the process took to end after the signal. */
+export async function signalAndWait(proc: NodeProcess, signal: NodeJS.Signals = 'SIGINT'): Promise<{ res: ProcessResult; ms: number }> {
+  const signalledAt = performance.now();
+  proc.child.kill(signal);
+  const res = await proc.result;
+  return { res, ms: performance.now() - signalledAt };
+}
+
 export type { NodeProcess, ProcessResult, SpawnOptions };
