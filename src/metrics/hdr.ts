@@ -20,17 +20,22 @@
  * not worth its CPU (encode 39 → 149 µs). `{ compress: true }` gives V2's compressed form, for storage.
  */
 import { deflateSync, inflateSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import type { Float64Histogram as Float64Type, Int32Histogram as Int32Type, JsHistogram } from 'hdr-histogram-js';
 import { ExitCode, VolleyError } from '../errors.js';
 
 // The two classes from their own files: the package's index also loads its WebAssembly build, pako
 // and the log readers (≈ 55 ms per thread at start-up, against ≈ 6 ms for these two). require(), as
-// their module.exports is { default: Class } and ESM interop differs between Node and vitest; the
-// plain require() with a literal name is what esbuild bundles (bin/build-bundles.mjs), so a run
-// uses the pinned version's files, whatever hdr-histogram-js the install holds. It exists in the
-// bundles (their banner) and under vitest; tsc's own output of this module is never loaded.
-const Int32Histogram = (require('hdr-histogram-js/dist/Int32Histogram.js') as { default: typeof Int32Type }).default;
-const Float64Histogram = (require('hdr-histogram-js/dist/Float64Histogram.js') as { default: typeof Float64Type }).default;
+// their module.exports is { default: Class } and ESM interop differs between Node and vitest. A
+// require() of a literal name is what esbuild bundles (bin/build-bundles.mjs), so a run uses the
+// pinned version's files, whatever hdr-histogram-js the install holds; require exists in the
+// bundles (their banner) and under vitest. tsc's per-module output (benchmarks/hdr.mjs imports it)
+// runs without one, and loads the installed files.
+const [Int32Histogram, Float64Histogram] = (
+  typeof require === 'function'
+    ? [require('hdr-histogram-js/dist/Int32Histogram.js'), require('hdr-histogram-js/dist/Float64Histogram.js')]
+    : ['Int32Histogram', 'Float64Histogram'].map((name) => createRequire(import.meta.url)(`hdr-histogram-js/dist/${name}.js`))
+).map((file: { default: unknown }) => file.default) as [typeof Int32Type, typeof Float64Type];
 
 /** A histogram of microsecond values; only this module reaches inside it. */
 export type Histogram = JsHistogram;

@@ -30,16 +30,22 @@
  * module of dist/ (bin/build-bundles.mjs) rather than read from the install's node_modules, which
  * could hold another undici (test/clients/http/parser-precompile.test.ts compares their hashes).
  */
+import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { v8FlagDefaults, type FlagDefaults } from './v8-flag-defaults.js';
 
 type Variant = 'llhttp_simd-wasm' | 'llhttp-wasm';
-// require() with a literal name, as undici's lib/dispatcher/client-h1.js does: esbuild bundles the
-// same file as the same module. Not import: their module.exports is a Buffer, and ESM interop would
-// copy its 54,000 indices one property at a time. require exists in the bundles (their banner) and
-// under vitest; tsc's own output of this module is never loaded.
-const bytesOf = (variant: Variant): Uint8Array =>
-  variant === 'llhttp_simd-wasm' ? (require('undici/lib/llhttp/llhttp_simd-wasm.js') as Uint8Array) : (require('undici/lib/llhttp/llhttp-wasm.js') as Uint8Array);
+
+/**
+ * require() of a literal name, as undici's lib/dispatcher/client-h1.js does: esbuild bundles the
+ * same file as the same module. Not import: their module.exports is a Buffer, and ESM interop would
+ * copy its 54,000 indices one property at a time. require exists in the bundles (their banner) and
+ * under vitest; tsc's per-module output runs without one, and loads the installed files.
+ */
+function bytesOf(variant: Variant): Uint8Array {
+  if (typeof require !== 'function') return createRequire(import.meta.url)(`undici/lib/llhttp/${variant}.js`) as Uint8Array;
+  return (variant === 'llhttp_simd-wasm' ? require('undici/lib/llhttp/llhttp_simd-wasm.js') : require('undici/lib/llhttp/llhttp-wasm.js')) as Uint8Array;
+}
 
 /** Each flag the eager compile sets, and the value it sets it to. */
 const EAGER_MID_TIER: ReadonlyArray<readonly [name: string, value: boolean]> = [
