@@ -11,12 +11,12 @@
  * Here every function is compiled eagerly by TurboFan with its mid-tier register allocator, the
  * one V8 falls back to for huge functions: ≈ 60–130 ms and ≈ 26 MB (given back right after) instead
  * of ≈ 250 ms and 50 MB, for code that parses ≈ 90 ns per response slower than full TurboFan's
- * (≈ 0.3 % of a request; benchmarks/README.md has the figures). Node 22's V8 no longer has that
- * allocator: there full TurboFan compiles eagerly, still before the run rather than inside it.
+ * (≈ 0.3 % of a request; benchmarks/README.md has the figures). From Node 22 on, V8 has no flag
+ * that forces that allocator: there TurboFan compiles eagerly as it sees fit, still before the run.
  *
  * V8 has no per-module switch, so the process-wide flags change only around this synchronous
- * compile, and only those this V8 knows (v8-flag-defaults.ts: Node 22 no longer has the mid-tier
- * allocator's flag, and V8 prints an error for a flag it does not know). Then each goes back to the
+ * compile, and only those this V8 knows (v8-flag-defaults.ts: V8 prints an error for a flag it does
+ * not know, and Node 22's has no --turbo-force-mid-tier-regalloc). Then each goes back to the
  * value it had: Node cannot read a flag's value, but nothing is changed when the user set any of
  * them (node's own flags; NODE_OPTIONS refuses them), so each still holds this V8's default, which
  * `node --v8-options` lists. During the compile, a JavaScript function another thread optimizes
