@@ -10,17 +10,21 @@
  *   dist/volley-lifecycle.js    the lifecycle thread (setup, teardown, handleSummary)
  *   dist/volley-chunk-*.js      code shared by them, and what they import lazily
  *   dist/volley-yargs.js        the parts of yargs src/cli/lean-yargs.ts builds yargs from
+ *   dist/volley-yargs-help.js   what only --help needs of yargs (cliui, string-width)
+ *   dist/volley-yargs-locales/  yargs' translations, which it reads at run time
  *
  * Everything lands directly in dist/, one level below the package root, as src/install-paths.ts
  * requires. tsc's per-module output stays beside it: it is the scenario API (`volley`), the type
  * declarations, and what tests import. Packages are bundled too, except esbuild (it finds its own
- * binary next to its files) and yargs (bundled on its own, as volley-yargs.js: the CLI loads either
- * those parts or, for --help, the whole package). undici's HTTP/2 client is replaced by a stub
- * (bin/bundle-stubs/undici-client-h2.cjs): volley never offers h2, and the real module loads http2,
- * tls and crypto in every thread (≈ 10 ms and 0.8 MB per load thread).
+ * binary next to its files), and yargs is bundled on its own (volley-yargs*.js, lean-yargs.ts says
+ * why): a run uses the pinned versions' files, not whatever the install's node_modules holds (the
+ * private files of undici, hdr-histogram-js and yargs included; a moved one fails this build).
+ * undici's HTTP/2 client is replaced by a stub (bin/bundle-stubs/undici-client-h2.cjs): volley
+ * never offers h2, and the real module loads http2, tls and crypto in every thread (≈ 10 ms and
+ * 0.8 MB per load thread).
  */
 import { build } from 'esbuild';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,14 +33,19 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 const dist = join(root, 'dist');
 
 // Chunk names carry a content hash: the previous build's would otherwise pile up.
-for (const name of readdirSync(dist)) if (name.startsWith('volley-')) rmSync(join(dist, name));
+for (const name of readdirSync(dist)) if (name.startsWith('volley-')) rmSync(join(dist, name), { recursive: true });
 
 /** undici's HTTP/2 client, which volley never uses, replaced by the stub that says so. */
+let http2Stubbed = 0;
 const withoutHttp2 = {
   name: 'undici-without-http2',
   setup(b) {
     const stub = join(root, 'bin', 'bundle-stubs', 'undici-client-h2.cjs');
-    b.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) => (/[\\/]undici[\\/]lib[\\/]dispatcher$/.test(args.resolveDir) ? { path: stub } : undefined));
+    b.onResolve({ filter: /^\.\/client-h2\.js$/ }, (args) => {
+      if (!/[\\/]undici[\\/]lib[\\/]dispatcher$/.test(args.resolveDir)) return undefined;
+      http2Stubbed++;
+      return { path: stub };
+    });
   },
 };
 
@@ -66,28 +75,28 @@ await build({
   entryNames: '[name]',
   chunkNames: 'volley-chunk-[hash]',
   splitting: true,
-  external: ['esbuild', 'yargs', 'yargs/*'],
+  external: ['esbuild'],
 });
+if (http2Stubbed === 0) {
+  throw new Error("undici's lib/dispatcher/client.js no longer requires ./client-h2.js: re-check bin/bundle-stubs/undici-client-h2.cjs against this undici");
+}
 
-// yargs' factory and the packages its platform shim takes, without help formatting (lean-yargs.ts
-// says why): one file instead of ≈ 28 modules, each resolved and read on its own (≈ 40 ms of the
-// main thread). Relative paths from yargs' own folder reach files its exports map does not list;
-// should an update move them, this build fails.
-await build({
-  ...common,
-  stdin: {
-    resolveDir: dirname(createRequire(import.meta.url).resolve('yargs')),
-    contents: [
-      "export { YargsFactory } from './build/lib/yargs-factory.js';",
-      "export { getProcessArgvBin } from './build/lib/utils/process-argv.js';",
-      "export { default as Parser } from 'yargs-parser';",
-      "export { default as y18n } from 'y18n';",
-      "export { default as escalade } from 'escalade/sync';",
-      "export { default as getCallerFile } from 'get-caller-file';",
-    ].join('\n'),
-  },
-  outfile: 'dist/volley-yargs.js',
-});
+// yargs' factory and the packages its platform shim takes, in one file instead of ≈ 28 modules,
+// each resolved and read on its own (≈ 40 ms of the main thread); what only help text needs in a
+// second one (lean-yargs.ts says why). Relative paths from yargs' own folder reach files its
+// exports map does not list; should an update move them, this build fails.
+const yargsDir = dirname(createRequire(import.meta.url).resolve('yargs'));
+const fromYargs = (outfile, lines) => build({ ...common, stdin: { resolveDir: yargsDir, contents: lines.join('\n') }, outfile });
+await fromYargs('dist/volley-yargs.js', [
+  "export { YargsFactory } from './build/lib/yargs-factory.js';",
+  "export { getProcessArgvBin } from './build/lib/utils/process-argv.js';",
+  "export { default as Parser } from 'yargs-parser';",
+  "export { default as y18n } from 'y18n';",
+  "export { default as escalade } from 'escalade/sync';",
+  "export { default as getCallerFile } from 'get-caller-file';",
+]);
+await fromYargs('dist/volley-yargs-help.js', ["export { default as cliui } from 'cliui';", "export { default as stringWidth } from 'string-width';"]);
+cpSync(join(yargsDir, 'locales'), join(dist, 'volley-yargs-locales'), { recursive: true });
 
 // V8 keeps every loaded script's source in each thread's heap, at one byte per character only if
 // all of them are Latin-1. esbuild escapes non-ASCII in strings but not in regular expressions or

@@ -1,11 +1,14 @@
 /**
- * yargs without its help-text formatting: yargs' ESM entry loads cliui and string-width (≈ 60 ms of
- * the main thread here, most of it string-width building its Unicode tables), which only help text
- * uses. For every command line that does not ask for help, this builds yargs from its own factory
- * with the same platform shim minus those two; `--help` gets the full yargs. Errors never print
- * help (main.ts's `.fail` throws), so the lean instance is never asked to format any. The factory
- * and the shim's packages come bundled in one file, dist/volley-yargs.js (bin/build-bundles.mjs);
- * should that fail to load, the full yargs does the job.
+ * The one yargs volley runs: built from yargs' own factory and a platform shim like yargs' own
+ * (lib/platform-shims/esm.mjs), out of the pinned yargs bundled into dist/ (bin/build-bundles.mjs),
+ * for every command line, `--help` included. Only the help formatting differs: yargs' ESM entry
+ * loads cliui and string-width (≈ 60 ms of the main thread here, most of it string-width building
+ * its Unicode tables), which only help text uses, so they are bundled apart and loaded only when
+ * the command line asks for help. Errors never print help (main.ts's `.fail` throws), and the help
+ * yargs formats ahead of time is skipped (skipHelpCaching), so a run never asks for them.
+ *
+ * The factory, the shim, cacheHelpMessage and getOptions are yargs internals: test/cli/lean-yargs.test.ts
+ * checks them against the installed yargs.
  */
 import { createRequire } from 'node:module';
 import { notStrictEqual, strictEqual } from 'node:assert';
@@ -14,12 +17,13 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type yargsType from 'yargs';
-import { distFile } from '../install-paths.js';
+import { PACKAGE_ROOT, distFile } from '../install-paths.js';
 
 type YargsFn = typeof yargsType;
+type Yargs = ReturnType<YargsFn>;
 
-/** dist/volley-yargs.js: what the platform shim needs (typed only as far as it is used here). */
-interface YargsParts {
+/** dist/volley-yargs.js: yargs' factory and what its platform shim needs (typed only as far as it is used here). */
+export interface YargsParts {
   YargsFactory: (shim: object) => YargsFn;
   getProcessArgvBin: () => string;
   Parser: unknown;
@@ -28,31 +32,53 @@ interface YargsParts {
   getCallerFile: (position?: number) => string;
 }
 
-/** The yargs function: lean unless `argv` asks for help. */
-export async function loadYargs(argv: readonly string[]): Promise<YargsFn> {
-  if (!argv.some((a) => a === '--help' || a === '-h')) {
-    const lean = await leanYargs().catch(() => undefined);
-    if (lean) return lean;
-  }
-  return (await import('yargs')).default;
+/** dist/volley-yargs-help.js: what only help text needs. */
+export interface HelpParts {
+  cliui: unknown;
+  stringWidth: unknown;
 }
 
-async function leanYargs(): Promise<YargsFn> {
-  const { YargsFactory, getProcessArgvBin, Parser, y18n, escalade, getCallerFile } = (await import(distFile('volley-yargs.js').href)) as YargsParts;
-  const index = fileURLToPath(import.meta.resolve('yargs'));
+/** Whether the command line asks for help (then the help formatting is loaded). */
+export function asksForHelp(argv: readonly string[]): boolean {
+  return argv.some((a) => a === '--help' || a === '-h');
+}
+
+/** A yargs instance for `argv`, built from the bundled yargs. */
+export async function createYargs(argv: string[]): Promise<Yargs> {
+  const [parts, help] = await Promise.all([
+    import(distFile('volley-yargs.js').href) as Promise<YargsParts>,
+    asksForHelp(argv) ? (import(distFile('volley-yargs-help.js').href) as Promise<HelpParts>) : undefined,
+  ]);
+  const cli = parts.YargsFactory(platformShim(parts, help))(argv);
+  skipHelpCaching(cli);
+  return cli;
+}
+
+/**
+ * The running command's flags and their aliases, from yargs' getOptions() (which its type
+ * declarations leave out); undefined when this yargs has none (the pinned one has: a test checks).
+ */
+export function commandFlags(cli: Yargs): string[] | undefined {
+  const options = (cli as unknown as { getOptions?: () => { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions?.();
+  return options && [...Object.keys(options.key), ...Object.values(options.alias).flat()];
+}
+
+/** yargs' own ESM shim, member for member, with volley's package as the app and the help parts only when given. */
+export function platformShim(parts: YargsParts, help: HelpParts | undefined): Record<string, unknown> {
   const helpOnly = (what: string) => () => {
     throw new Error(`${what} is only loaded for --help`);
   };
-  const mainFilename = index.substring(0, index.lastIndexOf('node_modules'));
-  const shim = {
+  const root = fileURLToPath(PACKAGE_ROOT);
+  return {
     assert: { notStrictEqual, strictEqual },
-    cliui: helpOnly('cliui'),
-    findUp: escalade,
+    cliui: help?.cliui ?? helpOnly('cliui'),
+    findUp: parts.escalade,
     getEnv: (key: string) => process.env[key],
     inspect,
-    getProcessArgvBin,
-    mainFilename: mainFilename || process.cwd(),
-    Parser,
+    getProcessArgvBin: parts.getProcessArgvBin,
+    // yargs reads the app's package.json from here up: volley's own, not the user's project.
+    mainFilename: root,
+    Parser: parts.Parser,
     path: { basename, dirname, extname, relative, resolve, join },
     process: {
       argv: () => process.argv,
@@ -65,13 +91,24 @@ async function leanYargs(): Promise<YargsFn> {
     },
     readFileSync,
     readdirSync,
-    require: createRequire(index),
+    require: createRequire(new URL('package.json', PACKAGE_ROOT)),
     getCallerFile: () => {
-      const file = getCallerFile(3);
+      const file = parts.getCallerFile(3);
       return file.startsWith('file://') ? fileURLToPath(file) : file;
     },
-    stringWidth: helpOnly('string-width'),
-    y18n: y18n({ directory: resolve(dirname(index), 'locales'), updateFiles: false }),
+    stringWidth: help?.stringWidth ?? helpOnly('string-width'),
+    // yargs' translations, copied beside the bundle at build time.
+    y18n: parts.y18n({ directory: fileURLToPath(distFile('volley-yargs-locales')), updateFiles: false }),
   };
-  return YargsFactory(shim);
+}
+
+/**
+ * yargs formats the whole help text after starting a command's handler (≈ 75 ms of the main
+ * thread, in case the handler fails later and the failure prints help). Ours throws instead of
+ * printing help (main.ts's `.fail`), and `--help` formats it on demand, so the cache is never read.
+ */
+function skipHelpCaching(cli: Yargs): void {
+  const internals = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
+  const usage = internals?.getUsageInstance?.();
+  if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => {};
 }

@@ -2,11 +2,10 @@
  * The CLI: yargs wiring, and the one place that turns errors into exit codes and calls
  * process.exit. A user's mistake prints a message (and a hint), never a stack trace.
  */
-import type yargs from 'yargs';
 import { ConfigError, ExitCode, VolleyError } from '../errors.js';
 import { processIo, type Io } from '../io.js';
 import { VERSION } from '../version.js';
-import { loadYargs } from './lean-yargs.js';
+import { commandFlags, createYargs } from './lean-yargs.js';
 import { strayEnvFlags } from './env-flags.js';
 import { runCommand } from './commands/run.js';
 import { demoCommand } from './commands/demo.js';
@@ -18,8 +17,7 @@ import { discardEarlyCompile } from '../compile/early-compile.js';
 async function main(argv: string[], io: Io): Promise<number> {
   let exitCode: number = ExitCode.ok;
   const setExit = (code: number) => (exitCode = code);
-  const cli = (await loadYargs(argv))(argv);
-  skipHelpCaching(cli);
+  const cli = await createYargs(argv);
   await cli
     .scriptName('volley')
     .env('VOLLEY')
@@ -55,23 +53,6 @@ function ignoreStrayEnvFlags(io: Io, flags: () => string[] | undefined) {
       io.stderr.write(`${stray.warning}\n`);
     }
   };
-}
-
-/** The running command's flags and their aliases, from yargs' getOptions() (which its type declarations leave out). */
-function commandFlags(cli: ReturnType<typeof yargs>): string[] | undefined {
-  const options = (cli as unknown as { getOptions?: () => { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions?.();
-  return options && [...Object.keys(options.key), ...Object.values(options.alias).flat()];
-}
-
-/**
- * yargs formats the whole help text after starting a command's handler (≈ 75 ms of the main
- * thread, in case the handler fails later and the failure prints help). Ours throws instead of
- * printing help (`.fail` above), and `--help` formats it on demand, so the cache is never read.
- */
-function skipHelpCaching(cli: ReturnType<typeof yargs>): void {
-  const internals = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.();
-  const usage = internals?.getUsageInstance?.();
-  if (usage?.cacheHelpMessage) usage.cacheHelpMessage = () => {};
 }
 
 function report(err: unknown, io: Io): number {

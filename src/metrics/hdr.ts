@@ -26,10 +26,16 @@ import { ExitCode, VolleyError } from '../errors.js';
 
 // The two classes from their own files: the package's index also loads its WebAssembly build, pako
 // and the log readers (≈ 55 ms per thread at start-up, against ≈ 6 ms for these two). require(), as
-// their module.exports is { default: Class } and ESM interop differs between Node and vitest.
-const requireHere = createRequire(import.meta.url);
-const Int32Histogram = (requireHere('hdr-histogram-js/dist/Int32Histogram.js') as { default: typeof Int32Type }).default;
-const Float64Histogram = (requireHere('hdr-histogram-js/dist/Float64Histogram.js') as { default: typeof Float64Type }).default;
+// their module.exports is { default: Class } and ESM interop differs between Node and vitest. A
+// require() of a literal name is what esbuild bundles (bin/build-bundles.mjs), so a run uses the
+// pinned version's files, whatever hdr-histogram-js the install holds; require exists in the
+// bundles (their banner) and under vitest. tsc's per-module output (benchmarks/hdr.mjs imports it)
+// runs without one, and loads the installed files.
+const [Int32Histogram, Float64Histogram] = (
+  typeof require === 'function'
+    ? [require('hdr-histogram-js/dist/Int32Histogram.js'), require('hdr-histogram-js/dist/Float64Histogram.js')]
+    : ['Int32Histogram', 'Float64Histogram'].map((name) => createRequire(import.meta.url)(`hdr-histogram-js/dist/${name}.js`))
+).map((file: { default: unknown }) => file.default) as [typeof Int32Type, typeof Float64Type];
 
 /** A histogram of microsecond values; only this module reaches inside it. */
 export type Histogram = JsHistogram;

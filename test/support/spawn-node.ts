@@ -45,10 +45,18 @@ const DEFAULT_TIMEOUT_MS = 50_000;
  * and `opts.env`.
  */
 export function spawnNode(script: string, args: readonly string[], opts: SpawnOptions = {}): NodeProcess {
+  return spawnCommand(process.execPath, [...(opts.nodeArgs ?? []), script, ...args], opts);
+}
+
+/** Runs any command (`npm`, `npx`) the way spawnNode runs node, with the same environment and timeout. */
+export function runCommand(command: string, args: readonly string[], opts: SpawnOptions = {}): Promise<ProcessResult> {
+  return spawnCommand(command, args, opts).result;
+}
+
+function spawnCommand(command: string, args: readonly string[], opts: SpawnOptions): NodeProcess {
   const started = performance.now();
-  const nodeArgv = [process.execPath, ...(opts.nodeArgs ?? []), script, ...args];
-  // sh's `exec` keeps the pid: signals and the timeout's SIGKILL reach node itself.
-  const argv = opts.maxOpenFiles === undefined ? nodeArgv : ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, ...nodeArgv];
+  // sh's `exec` keeps the pid: signals and the timeout's SIGKILL reach the command itself.
+  const argv = opts.maxOpenFiles === undefined ? [command, ...args] : ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, command, ...args];
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd: opts.cwd,
     env: childEnv(opts.env),
@@ -63,7 +71,7 @@ export function spawnNode(script: string, args: readonly string[], opts: SpawnOp
   };
   child.stdout!.setEncoding('utf8').on('data', collect('stdout', opts.onStdout));
   child.stderr!.setEncoding('utf8').on('data', collect('stderr', opts.onStderr));
-  const result = awaitExit(child, script, args, out, started, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const result = awaitExit(child, command, args, out, started, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   // Marks the promise handled for callers that await it only later; awaiting it still rejects.
   result.catch(() => {});
   const waitForOutput = (pattern: RegExp | string, stream: 'stdout' | 'stderr' = 'stdout'): Promise<string> =>
@@ -94,7 +102,7 @@ function childEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv 
 
 function awaitExit(
   child: ChildProcess,
-  script: string,
+  command: string,
   args: readonly string[],
   out: { stdout: string; stderr: string },
   started: number,
@@ -115,8 +123,8 @@ function awaitExit(
       clearTimeout(timer);
       const durationMs = performance.now() - started;
       if (timedOut) {
-        const cmd = [script, ...args].join(' ');
-        return reject(new Error(`\`node ${cmd}\` was still running after ${timeoutMs} ms and was killed\n${describeOutput(out)}`));
+        const cmd = [command === process.execPath ? 'node' : command, ...args].join(' ');
+        return reject(new Error(`\`${cmd}\` was still running after ${timeoutMs} ms and was killed\n${describeOutput(out)}`));
       }
       resolve({ code, signal, stdout: out.stdout, stderr: out.stderr, durationMs });
     });
