@@ -49,9 +49,10 @@ describe('--out json', () => {
   });
 
   it.each([
-    [['--out', 'csv=x.csv'], 'unknown output "csv"'],
-    [['--out', 'json'], 'json needs a file'],
-    [['--out', 'json=/nonexistent-dir/x.ndjson'], 'cannot write /nonexistent-dir/x.ndjson: the folder /nonexistent-dir does not exist'],
+    [['--out', 'nope=x.csv'], 'unknown output "nope"'],
+    [['--out', 'prometheus=http://127.0.0.1:9090/api/v1/write'], 'prometheus is not supported yet; this version writes json'],
+    [['--out', 'json'], '--out json: needs a file: --out json=FILE'],
+    [['--out', 'json=/nonexistent-dir/x.ndjson'], '--out json: cannot write /nonexistent-dir/x.ndjson: the folder /nonexistent-dir does not exist'],
   ])('rejects %j with exit 104', async (flags, message) => {
     const { path } = await scenarioFile(script);
     const res = await runVolley(['run', path, ...flags, '-e', `BASE_URL=${target.httpUrl}`]);
