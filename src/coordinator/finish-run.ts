@@ -43,6 +43,7 @@ export async function finishRun(p: FinishParams): Promise<SummaryData> {
     store,
     durationMs,
     trendStats: p.options.summaryTrendStats,
+    timeUnit: p.options.summaryTimeUnit,
     thresholds: results,
     extraKeys: ['http_req_duration{expected_response:true}'],
     errors: p.run.errors,

@@ -22,6 +22,7 @@ export function runFlags<T>(y: Argv<T>) {
     .option('summary-mode', { type: 'string', choices: ['compact', 'full'], default: 'compact', describe: 'full adds per-scenario and per-group blocks' })
     .option('address', { type: 'string', describe: 'HOST:PORT of the control API (127.0.0.1:0 picks a free port)' })
     .option('summary-trend-stats', { type: 'string', describe: "trend columns, e.g. 'avg,p(95),p(99.9)'" })
+    .option('summary-time-unit', { type: 'string', describe: 'print every time of the summary in s, ms or us' })
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('thresholds', { type: 'boolean', default: true, describe: 'evaluate thresholds (--no-thresholds to skip)' })
     .option('connection-reuse', { type: 'boolean', describe: 'keep-alive between requests (--no-connection-reuse: a new connection per request)' })
@@ -64,6 +65,7 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
       tag,
       noThresholds: switchedOff(a.thresholds, 'THRESHOLDS'),
       summaryTrendStats: a.summaryTrendStats?.split(','),
+      summaryTimeUnit: a.summaryTimeUnit,
       // Only when given: an absent flag leaves the script's option (yargs maps VOLLEY_INSECURE_SKIP_TLS_VERIFY itself).
       noConnectionReuse: a.connectionReuse === true ? false : switchedOff(a.connectionReuse, 'CONNECTION_REUSE') || undefined,
       insecureSkipTLSVerify: a.insecureSkipTlsVerify,
