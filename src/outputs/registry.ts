@@ -6,13 +6,17 @@ import type { OutputKind } from './output.js';
 import { summaryOutput } from './summary-output.js';
 import { summaryExportOutput } from './summary-export-output.js';
 import { handleSummaryOutput } from './handle-summary-output.js';
+import { junitOutput } from './junit-output.js';
 import { jsonOutput } from './json-output.js';
+import { csvOutput } from './csv-output.js';
 
 export const OUTPUT_KINDS: readonly OutputKind[] = [
   summaryOutput,
   summaryExportOutput,
   handleSummaryOutput,
+  junitOutput,
   jsonOutput,
+  csvOutput,
 ];
 
 /** Kinds DESIGN.md names (with their aliases) that this version does not write yet: `--out` says so instead of "unknown". */
