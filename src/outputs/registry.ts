@@ -1,8 +1,10 @@
 /**
  * Every output kind, one line each. The order is the order in which outputs finish at the end of
- * a run (the summary on stdout first, then the files), before the `--out` outputs in the order given.
+ * a run (the progress display's last lines, the summary on stdout, then the files), before the
+ * `--out` outputs in the order given.
  */
 import type { OutputKind } from './output.js';
+import { progressOutput } from './progress-output.js';
 import { summaryOutput } from './summary-output.js';
 import { summaryExportOutput } from './summary-export-output.js';
 import { handleSummaryOutput } from './handle-summary-output.js';
@@ -11,6 +13,7 @@ import { jsonOutput } from './json-output.js';
 import { csvOutput } from './csv-output.js';
 
 export const OUTPUT_KINDS: readonly OutputKind[] = [
+  progressOutput,
   summaryOutput,
   summaryExportOutput,
   handleSummaryOutput,

@@ -22,6 +22,11 @@ export interface SpawnOptions {
   nodeArgs?: readonly string[];
   /** The child's limit on open files (`ulimit -n`, set by /bin/sh, which then execs node in its place). */
   maxOpenFiles?: number;
+  /**
+   * Runs the child in a pseudo-terminal (util-linux `script -qfec`, no native addon): its stdout and
+   * stderr are then one terminal, whose transcript (\r\n line ends) is the result's stdout.
+   */
+  terminal?: boolean;
   /** Kill the child and reject past this (default 50 s, under vitest's 60 s test timeout). */
   timeoutMs?: number;
   onStdout?: (chunk: string) => void;
@@ -48,7 +53,9 @@ export function spawnNode(script: string, args: readonly string[], opts: SpawnOp
   const started = performance.now();
   const nodeArgv = [process.execPath, ...(opts.nodeArgs ?? []), script, ...args];
   // sh's `exec` keeps the pid: signals and the timeout's SIGKILL reach node itself.
-  const argv = opts.maxOpenFiles === undefined ? nodeArgv : ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, ...nodeArgv];
+  let argv = opts.maxOpenFiles === undefined ? nodeArgv : ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, ...nodeArgv];
+  // Killing `script` closes the terminal, and the kernel hangs up (SIGHUP) the node inside it.
+  if (opts.terminal) argv = ['script', '-qfec', argv.map(shellQuote).join(' '), '/dev/null'];
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd: opts.cwd,
     env: childEnv(opts.env),
@@ -82,6 +89,11 @@ export function spawnNode(script: string, args: readonly string[], opts: SpawnOp
       );
     });
   return { child, result, waitForOutput };
+}
+
+/** One word for sh: single-quoted, its own single quotes spelled '\''. */
+function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 function childEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
