@@ -23,10 +23,10 @@ export const csvOutput: OutputKind = {
   name: 'csv',
   selectedBy: { out: true },
   parse(target, issues) {
-    checkOptionNames(target, ['timeFormat'], issues);
+    const known = checkOptionNames(target, ['timeFormat'], issues);
     const format = timeFormat(target, issues);
     const path = outputFile(target, issues, '--out csv=FILE');
-    return path === undefined || format === undefined ? undefined : (start) => new CsvOutput(path, start.options.summaryTrendStats, TIME_FORMATS[format]);
+    return path === undefined || format === undefined || !known ? undefined : (start) => new CsvOutput(path, start.options.summaryTrendStats, TIME_FORMATS[format]);
   },
 };
 

@@ -19,11 +19,10 @@ export function outputFile(target: OutputTarget, issues: ConfigIssue[], usage: s
   return issue ? undefined : resolve(target.cwd, target.value);
 }
 
-/** Each option of the query string that is not in `known` is an issue naming the known ones. */
-export function checkOptionNames(target: OutputTarget, known: readonly string[], issues: ConfigIssue[]): void {
-  for (const name of new Set(target.options.keys())) {
-    if (known.includes(name)) continue;
-    const takes = known.length ? `it takes ${known.join(', ')}` : 'it takes none (a ? in a file name starts the options)';
-    issues.push({ path: target.flag, message: `unknown option ${JSON.stringify(name)}; ${takes}` });
-  }
+/** Each option of the query string that is not in `known` is an issue naming the known ones; true when there is none. */
+export function checkOptionNames(target: OutputTarget, known: readonly string[], issues: ConfigIssue[]): boolean {
+  const unknown = [...new Set(target.options.keys())].filter((name) => !known.includes(name));
+  const takes = known.length ? `it takes ${known.join(', ')}` : 'it takes none (a ? in a file name starts the options)';
+  for (const name of unknown) issues.push({ path: target.flag, message: `unknown option ${JSON.stringify(name)}; ${takes}` });
+  return unknown.length === 0;
 }

@@ -13,9 +13,9 @@ export const jsonOutput: OutputKind = {
   name: 'json',
   selectedBy: { out: true },
   parse(target, issues) {
-    checkOptionNames(target, [], issues);
+    const known = checkOptionNames(target, [], issues);
     const path = outputFile(target, issues, '--out json=FILE');
-    return path === undefined ? undefined : (start) => new JsonOutput(path, start.options.summaryTrendStats);
+    return path === undefined || !known ? undefined : (start) => new JsonOutput(path, start.options.summaryTrendStats);
   },
 };
 

@@ -18,9 +18,9 @@ export const junitOutput: OutputKind = {
   name: 'junit',
   selectedBy: { flag: 'junit', describe: 'write thresholds and checks as a JUnit XML report to this file' },
   parse(target, issues) {
-    checkOptionNames(target, [], issues);
+    const known = checkOptionNames(target, [], issues);
     const path = outputFile(target, issues, '--junit FILE.xml');
-    return path === undefined ? undefined : (start) => new JunitOutput(path, start);
+    return path === undefined || !known ? undefined : (start) => new JunitOutput(path, start);
   },
 };
 

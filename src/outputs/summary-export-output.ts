@@ -7,9 +7,9 @@ export const summaryExportOutput: OutputKind = {
   name: 'summary-export',
   selectedBy: { flag: 'summary-export', describe: 'write the summary data as JSON to this file' },
   parse(target, issues) {
-    checkOptionNames(target, [], issues);
+    const known = checkOptionNames(target, [], issues);
     const path = outputFile(target, issues, '--summary-export FILE');
-    if (path === undefined) return undefined;
+    if (path === undefined || !known) return undefined;
     return () => ({
       async finish({ summary }) {
         if (!summary) return;
