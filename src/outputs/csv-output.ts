@@ -9,7 +9,7 @@ import type { ConfigIssue } from '../errors.js';
 import { summaryValues } from '../metrics/summary-values.js';
 import type { TagSet } from '../metrics/tags.js';
 import { FileStream } from './file-stream.js';
-import { checkOptionNames, outputFile } from './file-target.js';
+import { fileOutput } from './file-target.js';
 import type { Output, OutputKind, OutputTarget, RunEnd, SecondView } from './output.js';
 
 const TIME_FORMATS = {
@@ -23,10 +23,8 @@ export const csvOutput: OutputKind = {
   name: 'csv',
   selectedBy: { out: true },
   parse(target, issues) {
-    const known = checkOptionNames(target, ['timeFormat'], issues);
     const format = timeFormat(target, issues);
-    const path = outputFile(target, issues, '--out csv=FILE');
-    return path === undefined || format === undefined || !known ? undefined : (start) => new CsvOutput(path, start.options.summaryTrendStats, TIME_FORMATS[format]);
+    return fileOutput(target, issues, '--out csv=FILE', ['timeFormat'], (path) => format && ((start) => new CsvOutput(path, start.options.summaryTrendStats, TIME_FORMATS[format])));
   },
 };
 

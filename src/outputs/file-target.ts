@@ -3,13 +3,33 @@
  * exists and takes new files: writable-file.ts), resolved against the working directory, and the
  * query string holding only options the output knows.
  */
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { ConfigIssue } from '../errors.js';
-import type { OutputTarget } from './output.js';
+import type { OutputFactory, OutputTarget } from './output.js';
 import { unwritableFile } from './writable-file.js';
 
+/**
+ * The factory of an output that writes one file: `make(path)` when the target names a writable file
+ * and has no option outside `known`; else undefined, with the problems in `issues`.
+ */
+export function fileOutput(target: OutputTarget, issues: ConfigIssue[], usage: string, known: readonly string[], make: (path: string) => OutputFactory | undefined): OutputFactory | undefined {
+  const knownOnly = checkOptionNames(target, known, issues);
+  const path = outputFile(target, issues, usage);
+  return path === undefined || !knownOnly ? undefined : make(path);
+}
+
+/** Writes a whole result file at the end; a failure is one message naming the output and the file. */
+export async function writeResultFile(path: string, content: string, what: string): Promise<void> {
+  try {
+    await writeFile(path, content);
+  } catch (err) {
+    throw new Error(`${what}: cannot write ${path} (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
 /** The absolute path `target` names, or undefined (with the problem in `issues`) when it is missing or cannot be written. */
-export function outputFile(target: OutputTarget, issues: ConfigIssue[], usage: string): string | undefined {
+function outputFile(target: OutputTarget, issues: ConfigIssue[], usage: string): string | undefined {
   if (target.value === '') {
     issues.push({ path: target.flag, message: `needs a file: ${usage}` });
     return undefined;

@@ -6,17 +6,13 @@
  */
 import { summaryValues } from '../metrics/summary-values.js';
 import { FileStream } from './file-stream.js';
-import { checkOptionNames, outputFile } from './file-target.js';
+import { fileOutput } from './file-target.js';
 import type { Output, OutputKind, RunEnd, SecondView } from './output.js';
 
 export const jsonOutput: OutputKind = {
   name: 'json',
   selectedBy: { out: true },
-  parse(target, issues) {
-    const known = checkOptionNames(target, [], issues);
-    const path = outputFile(target, issues, '--out json=FILE');
-    return path === undefined || !known ? undefined : (start) => new JsonOutput(path, start.options.summaryTrendStats);
-  },
+  parse: (target, issues) => fileOutput(target, issues, '--out json=FILE', [], (path) => (start) => new JsonOutput(path, start.options.summaryTrendStats)),
 };
 
 class JsonOutput implements Output {

@@ -6,8 +6,7 @@
  * teardown) get a suite of their own. Per-scenario check counts are added up from the closed
  * seconds, so they equal the summary's; the file is written when the run reached its summary.
  */
-import { writeFile } from 'node:fs/promises';
-import { checkOptionNames, outputFile } from './file-target.js';
+import { fileOutput, writeResultFile } from './file-target.js';
 import type { Output, OutputKind, OutputStart, RunEnd, SecondView } from './output.js';
 import type { SummaryData } from './summary-data.js';
 import { sortKeys } from './summary-sections.js';
@@ -17,11 +16,7 @@ import { xmlText } from './xml-text.js';
 export const junitOutput: OutputKind = {
   name: 'junit',
   selectedBy: { flag: 'junit', describe: 'write thresholds and checks as a JUnit XML report to this file' },
-  parse(target, issues) {
-    const known = checkOptionNames(target, [], issues);
-    const path = outputFile(target, issues, '--junit FILE.xml');
-    return path === undefined || !known ? undefined : (start) => new JunitOutput(path, start);
-  },
+  parse: (target, issues) => fileOutput(target, issues, '--junit FILE.xml', [], (path) => (start) => new JunitOutput(path, start)),
 };
 
 /** The suite of checks recorded outside every scenario. */
@@ -68,9 +63,7 @@ class JunitOutput implements Output {
     if (!summary) return;
     const suites: [string, TestCase[]][] = [['thresholds', thresholdCases(summary)]];
     for (const [scenario, byName] of this.checks) suites.push([scenario, [...byName].map(([name, count]) => checkCase(name, count))]);
-    await writeFile(this.path, junitXml(suites, summary.state.testRunDurationMs / 1000, new Date(this.start.startedAtMs))).catch((err: unknown) => {
-      throw new Error(`--junit: cannot write ${this.path} (${err instanceof Error ? err.message : String(err)})`);
-    });
+    await writeResultFile(this.path, junitXml(suites, summary.state.testRunDurationMs / 1000, new Date(this.start.startedAtMs)), '--junit');
   }
 }
 
