@@ -8,16 +8,17 @@ import { outputFlags, parseOutputs } from '../outputs.js';
 
 /** The flags `run` shares with `demo`. */
 export function runFlags<T>(y: Argv<T>) {
-  // The outputs that have a flag of their own (--summary-export, --junit) declare it in the registry.
-  const withOutputFlags = outputFlags().reduce((argv, { name, describe }) => argv.option(name, { type: 'string', describe }), y);
-  return withOutputFlags
+  const head = y
     .option('vus', { alias: 'u', type: 'number', describe: 'number of VUs (with --duration: constant-vus)' })
     .option('duration', { alias: 'd', type: 'string', describe: "test duration, e.g. '30s', '1m30s'" })
     .option('iterations', { alias: 'i', type: 'number', describe: 'total iterations, shared by the VUs (shared-iterations)' })
     .option('stage', { alias: 's', type: 'string', array: true, nargs: 1, describe: 'ramp stage DURATION:TARGET (repeatable)' })
     .option('env', { alias: 'e', type: 'string', array: true, nargs: 1, describe: 'K=V, visible to the script as env.K (repeatable)' })
     .option('include-system-env-vars', { type: 'boolean', default: false, describe: 'expose the process environment to the script' })
-    .option('tag', { type: 'string', array: true, nargs: 1, describe: 'K=V tag on every sample (repeatable)' })
+    .option('tag', { type: 'string', array: true, nargs: 1, describe: 'K=V tag on every sample (repeatable)' });
+  // The outputs that have a flag of their own (--summary-export, --junit) declare it in the registry.
+  return outputFlags()
+    .reduce((argv, { name, describe }) => argv.option(name, { type: 'string', describe }), head)
     .option('out', { alias: 'o', type: 'string', array: true, nargs: 1, describe: 'KIND=TARGET output, e.g. json=results.ndjson, csv=results.csv (repeatable)' })
     .option('summary-mode', { type: 'string', choices: ['compact', 'full'], default: 'compact', describe: 'full adds per-scenario and per-group blocks' })
     .option('address', { type: 'string', describe: 'HOST:PORT of the control API (127.0.0.1:0 picks a free port)' })
