@@ -1,9 +1,9 @@
 /**
  * One run of a prepared scenario, phase by phase: setup → load → teardown → summary. It owns what
  * the phases share — the run's metrics, live thresholds, outputs and the control API — opens the
- * outputs when the load starts, and closes them and the control API on every exit path. What happens after the start is
- * recorded in the RunOutcome, so the summary is always written; errors before it (107 in setup,
- * 100) are thrown.
+ * outputs when the load starts, and closes them and the control API on every exit path. What
+ * happens after the start is recorded in the RunOutcome, so the summary is always written; errors
+ * before it (107 in setup, 100) are thrown.
  */
 import { availableParallelism } from 'node:os';
 import type { Io } from '../io.js';
@@ -34,7 +34,8 @@ export class TestRun {
   private readonly metrics: RunMetrics;
   private readonly thresholds: LiveThresholds;
   private outputs: OutputSet | undefined;
-  private scenarioVUs: ScenarioVUs | undefined;
+  /** Each scenario's active VUs, from the workers' snapshots: the progress display reads them. */
+  private readonly scenarioVUs: ScenarioVUs;
   private control: OpenedControl | undefined;
   private live: LiveRun | undefined;
 
@@ -45,6 +46,7 @@ export class TestRun {
     this.stop = stop;
     this.outcome = outcome;
     this.metrics = new RunMetrics(prepared.store);
+    this.scenarioVUs = new ScenarioVUs(prepared.options.scenarios.map((s) => s.name));
     this.thresholds = new LiveThresholds(prepared.thresholds, prepared.store, (failures) => this.abortOnThresholds(failures));
     this.metrics.onSecond((second) => {
       this.outputs?.addSecond(second);
@@ -106,7 +108,7 @@ export class TestRun {
         workers,
         quiet: req.quiet,
         noColor: req.noColor,
-        live: this.scenarioVUs ?? new ScenarioVUs([]),
+        live: this.scenarioVUs,
       },
       (line) => io.stderr.write(line),
     );
@@ -140,7 +142,6 @@ export class TestRun {
     const control = this.control?.control;
     const { bundlePath, scriptPath } = p.compiled;
     if (!req.quiet) io.stderr.write(banner(scriptPath, io.cwd, planned, workers));
-    const scenarioVUs = (this.scenarioVUs = new ScenarioVUs(planned.map((s) => s.scenario.name)));
     const live = new LiveRun({
       bundlePath,
       scriptPath,
@@ -156,7 +157,7 @@ export class TestRun {
         control?.started();
       },
       observe: (msg) => {
-        scenarioVUs.observe(msg);
+        this.scenarioVUs.observe(msg);
         control?.observe(msg);
       },
       outcome: this.outcome,
