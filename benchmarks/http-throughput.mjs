@@ -26,7 +26,7 @@ const VOLLEY_PINNED = 'volley(1 worker, pinned)';
 const VOLLEY_TWO_WORKERS = 'volley(2 workers, unpinned)';
 
 /** Runs the rounds and prints them, then the medians; throws (harness broke) when a leg failed or a required peer is missing. */
-export async function run({ smoke, log }) {
+export async function run({ smoke, log, volleyOuts = [] }) {
   const durationS = smoke ? 2 : 10;
   const rounds = smoke ? 1 : 3;
   const nginx = await ensureNginx(log);
@@ -35,24 +35,26 @@ export async function run({ smoke, log }) {
   const volleySkip = volleyUnavailableReason();
   const stale = volleySkip === null ? staleBuildWarning() : null;
   if (stale) log(`bench: warning: ${stale}`);
-  log(`${name}  ${rounds} round(s) of ${durationS} s, ${CONNECTIONS} connections; nginx on core ${SERVER_CPU}, generators on core ${CLIENT_CPU}`);
+  const outs = volleyOuts.length ? `; volley legs with ${volleyOuts.map((k) => `--out ${k}`).join(' ')}` : '';
+  log(`${name}  ${rounds} round(s) of ${durationS} s, ${CONNECTIONS} connections; nginx on core ${SERVER_CPU}, generators on core ${CLIENT_CPU}${outs}`);
 
   const server = await startNginx({ binary: nginx, cpu: SERVER_CPU, log });
   let results;
   try {
     const common = { url: server.url, connections: CONNECTIONS, durationS };
+    const volleyCommon = { ...common, scenario: SCENARIO, outs: volleyOuts };
     const legs = [
       { label: 'autocannon', run: () => runAutocannon({ ...common, cpu: CLIENT_CPU }) },
       {
         label: VOLLEY_PINNED,
         skip: volleySkip,
-        run: () => runVolley({ ...common, scenario: SCENARIO, workers: 1, cpu: CLIENT_CPU }),
+        run: () => runVolley({ ...volleyCommon, workers: 1, cpu: CLIENT_CPU }),
       },
       { label: 'wrk', skip: wrk ? null : 'wrk unavailable', run: () => runWrk({ ...common, binary: wrk, cpu: CLIENT_CPU }) },
       {
         label: VOLLEY_TWO_WORKERS,
         skip: volleySkip,
-        run: () => runVolley({ ...common, scenario: SCENARIO, workers: 2 }),
+        run: () => runVolley({ ...volleyCommon, workers: 2 }),
       },
     ];
     results = await runRounds({ bench: name, legs, rounds, connections: CONNECTIONS, log });

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * volley's benchmark runner and registry: `node benchmarks/run.mjs [NAME...] [--smoke]`
- * (`npm run bench`, `npm run bench -- NAME`, `npm run bench:smoke`).
+ * volley's benchmark runner and registry: `node benchmarks/run.mjs [NAME...] [--smoke] [--out KIND]`
+ * (`npm run bench`, `npm run bench -- NAME`, `npm run bench:smoke`). `--out json` (or `csv`,
+ * repeatable) runs volley's http-throughput legs with that output writing to a scratch file, to
+ * measure what an output costs (A/B against a run without it).
  *
- * A benchmark is a module exporting `{ name, description, run({ smoke, log }) }`; `run` prints its
+ * A benchmark is a module exporting `{ name, description, run({ smoke, log, volleyOuts }) }`; `run` prints its
  * figures through `log` and throws only when the harness itself broke (a required peer missing,
  * nginx not starting, a generator exiting non-zero). Speed is never asserted, so the exit code is
  * 0 (figures printed), 1 (a benchmark's harness broke) or 2 (bad arguments).
@@ -19,18 +21,26 @@ import * as soak from './soak.mjs';
 /** Every benchmark, in the order `npm run bench` runs them. */
 const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak];
 
-const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke]';
+const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke] [--out json|csv]';
+/** The outputs `--out` may turn on in volley's legs: those that write a file. */
+const VOLLEY_OUTS = ['json', 'csv'];
 
 function parseArgs(argv) {
   const names = [];
+  const volleyOuts = [];
   let smoke = false;
-  for (const arg of argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
     if (arg === '--smoke') smoke = true;
-    else if (arg === '--help' || arg === '-h') return { help: true };
+    else if (arg === '--out' || arg.startsWith('--out=')) {
+      const kind = arg === '--out' ? argv[++i] : arg.slice('--out='.length);
+      if (!VOLLEY_OUTS.includes(kind)) return { error: `--out takes ${VOLLEY_OUTS.join(' or ')} (got ${kind ?? 'nothing'})` };
+      volleyOuts.push(kind);
+    } else if (arg === '--help' || arg === '-h') return { help: true };
     else if (arg.startsWith('-')) return { error: `unknown option ${arg}` };
     else names.push(arg);
   }
-  return { names, smoke };
+  return { names, smoke, volleyOuts };
 }
 
 function listing() {
@@ -58,7 +68,7 @@ async function main() {
   let broken = 0;
   for (const bench of selected) {
     try {
-      await bench.run({ smoke: args.smoke, log });
+      await bench.run({ smoke: args.smoke, log, volleyOuts: args.volleyOuts });
     } catch (error) {
       broken++;
       console.error(`bench: ${bench.name}: the harness broke: ${error.message}`);

@@ -1,7 +1,8 @@
 /**
  * A CI performance gate: fixed load, strict thresholds, machine-readable results.
- * Exit code 0 when every threshold holds, 99 when one fails.
- *   volley run scenarios/ci-gate.ts --summary-export summary.json
+ * Exit code 0 when every threshold holds, 99 when one fails; the JUnit report gives the CI's test
+ * view a case per threshold and per check (docs/outputs.md).
+ *   mkdir -p reports && volley run scenarios/ci-gate.ts --summary-export reports/summary.json --junit reports/volley.xml
  */
 import { env } from 'volley';
 import type { Iteration, Options } from 'volley';

@@ -31,10 +31,10 @@ export function staleBuildWarning() {
 
 /**
  * Runs `volley run SCENARIO --vus N --duration Ss --workers W --quiet --summary-export F -e TARGET=URL`
- * (pinned to `cpu` when given) and returns `metrics.http_reqs.values.rate`. A non-zero exit is a
+ * (pinned to `cpu` when given; with `--out KIND=<scratch file>` for each of `outs`) and returns `metrics.http_reqs.values.rate`. A non-zero exit is a
  * broken harness, not a slow run: it throws with the exit code and volley's own last lines.
  */
-export async function runVolley({ scenario, url, connections, durationS, workers, cpu }) {
+export async function runVolley({ scenario, url, connections, durationS, workers, cpu, outs = [] }) {
   const dir = makeWorkDir('volley-');
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   const forget = atExit(removeDir);
@@ -42,6 +42,7 @@ export async function runVolley({ scenario, url, connections, durationS, workers
   try {
     const args = [CLI, 'run', scenario, '--vus', String(connections), '--duration', `${durationS}s`];
     args.push('--workers', String(workers), '--quiet', '--summary-export', summaryPath, '-e', `TARGET=${url}`);
+    for (const kind of outs) args.push('--out', `${kind}=${join(dir, `series.${kind}`)}`);
     const timeoutMs = (durationS + STARTUP_ALLOWANCE_S) * 1000;
     const result = await runChild(process.execPath, args, { cpu, cwd: ROOT, timeoutMs });
     if (result.code !== 0 || result.timedOut) {

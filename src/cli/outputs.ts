@@ -1,30 +1,55 @@
-/** `-o/--out KIND=TARGET` flags → output specs; an unknown kind or a missing target is a ConfigIssue. */
+/**
+ * The outputs a run asks for, from the registry (outputs/registry.ts): every run's own, those whose
+ * flag was given (`--junit FILE`), then each `-o/--out KIND[=TARGET]` in order. Each target is
+ * parsed by its kind now, so an unknown kind, a file that cannot be written or an unknown option is
+ * a ConfigIssue (104) before anything runs.
+ */
 import type { ConfigIssue } from '../errors.js';
-import type { OutputSpec } from '../coordinator/run-request.js';
+import type { OutputKind, OutputTarget } from '../outputs/output.js';
+import type { OutputSpec } from '../outputs/output-set.js';
+import { LATER_KINDS, OUTPUT_KINDS } from '../outputs/registry.js';
 
-/** Output kinds this build writes. DESIGN.md also names csv, prometheus, otlp and result: later issues add them. */
-export const OUTPUT_KINDS = ['json'] as const;
+/** The kinds `--out` takes, by name and alias. */
+const OUT_KINDS = OUTPUT_KINDS.filter((k) => 'out' in k.selectedBy);
 
-/** The kinds whose target is a file, checked before the run (output-paths.ts); a later kind's URL is not. */
-const FILE_KINDS: readonly string[] = ['json'];
-
-/** The files `outputs` will write. */
-export function outputFiles(outputs: readonly OutputSpec[]): string[] {
-  return outputs.filter((o) => FILE_KINDS.includes(o.kind)).map((o) => o.target);
+/** The flags outputs own (`junit`, `summary-export`), as yargs options. */
+export function outputFlags(): { name: string; describe: string }[] {
+  return OUTPUT_KINDS.flatMap((k) => ('flag' in k.selectedBy ? [{ name: k.selectedBy.flag, describe: k.selectedBy.describe }] : []));
 }
 
-export function parseOutputs(values: readonly unknown[] | undefined, issues: ConfigIssue[]): OutputSpec[] {
-  const out: OutputSpec[] = [];
-  for (const raw of values ?? []) {
+/** `flagValue(name)` is the value of the output flag `--name`, undefined when not given. */
+export function parseOutputs(outValues: readonly unknown[] | undefined, flagValue: (flag: string) => string | undefined, cwd: string, issues: ConfigIssue[]): OutputSpec[] {
+  const specs: OutputSpec[] = [];
+  const add = (kind: OutputKind, target: OutputTarget) => {
+    const open = kind.parse(target, issues);
+    if (open) specs.push({ name: kind.name, open });
+  };
+  for (const kind of OUTPUT_KINDS) {
+    const how = kind.selectedBy;
+    if ('always' in how) add(kind, splitTarget(kind.name, '', cwd));
+    else if ('flag' in how) {
+      const value = flagValue(how.flag);
+      if (value !== undefined) add(kind, splitTarget(`--${how.flag}`, value, cwd));
+    }
+  }
+  for (const raw of outValues ?? []) {
     const text = String(raw);
     const eq = text.indexOf('=');
-    const kind = eq < 0 ? text : text.slice(0, eq);
-    const target = eq < 0 ? '' : text.slice(eq + 1);
-    if (!(OUTPUT_KINDS as readonly string[]).includes(kind)) {
-      issues.push({ path: '--out', message: `unknown output ${JSON.stringify(kind)}; this version writes ${OUTPUT_KINDS.join(', ')} (e.g. --out json=results.ndjson)` });
-    } else if (target === '') {
-      issues.push({ path: '--out', message: `${kind} needs a file: --out ${kind}=FILE` });
-    } else out.push({ kind, target });
+    const name = eq < 0 ? text : text.slice(0, eq);
+    const kind = OUT_KINDS.find((k) => k.name === name || k.aliases?.includes(name));
+    if (kind) add(kind, splitTarget(`--out ${kind.name}`, eq < 0 ? '' : text.slice(eq + 1), cwd));
+    else issues.push({ path: '--out', message: unknownKind(name) });
   }
-  return out;
+  return specs;
+}
+
+function unknownKind(name: string): string {
+  const known = `this version writes ${OUT_KINDS.map((k) => k.name).join(', ')} (e.g. --out json=results.ndjson)`;
+  return LATER_KINDS.includes(name) ? `${name} is not supported yet; ${known}` : `unknown output ${JSON.stringify(name)}; ${known}`;
+}
+
+/** `file.csv?timeFormat=unix` → the target and its options. */
+function splitTarget(flag: string, text: string, cwd: string): OutputTarget {
+  const q = text.indexOf('?');
+  return { flag, value: q < 0 ? text : text.slice(0, q), options: new URLSearchParams(q < 0 ? '' : text.slice(q + 1)), cwd };
 }

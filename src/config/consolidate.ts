@@ -4,7 +4,7 @@
  * reported at once in one ConfigError (exit 104).
  */
 import { ConfigError, type ConfigIssue } from '../errors.js';
-import type { ResolvedOptions } from './options.js';
+import { SUMMARY_TIME_UNITS, type ResolvedOptions, type SummaryTimeUnit } from './options.js';
 import type { RunFlags } from './run-flags.js';
 import { deriveScenarios, shortcutsFromFlags } from './shortcuts.js';
 import { resolveScenarios } from './scenarios.js';
@@ -41,6 +41,7 @@ export function consolidate(scriptOptions: unknown, flags: RunFlags, userAgent: 
     noThresholds: flags.noThresholds === true,
     tags: { ...readStringMap(raw.tags, 'options.tags', issues), ...flags.tag },
     summaryTrendStats: trendStats(flags.summaryTrendStats ?? raw.summaryTrendStats, issues),
+    summaryTimeUnit: timeUnit(flags.summaryTimeUnit, raw.summaryTimeUnit, issues),
     discardResponseBodies: bool(raw, 'discardResponseBodies', issues),
     maxRedirects: readInt(raw, 'maxRedirects', 'options', issues, 0, 10),
     userAgent: typeof raw.userAgent === 'string' ? raw.userAgent : userAgent,
@@ -77,6 +78,15 @@ function trendStats(value: unknown, issues: ConfigIssue[]): string[] {
     if (!TREND_STAT.test(s)) issues.push({ path: 'options.summaryTrendStats', message: `unknown stat ${JSON.stringify(s)}; use avg, min, med, max, count, sum or p(N)` });
   }
   return stats;
+}
+
+/** k6's `--summary-time-unit` / `summaryTimeUnit`: s, ms or us; the flag wins; '' or absent: each time in its own unit. */
+function timeUnit(flag: string | undefined, option: unknown, issues: ConfigIssue[]): SummaryTimeUnit | null {
+  const [path, value] = flag !== undefined ? ['--summary-time-unit', flag] : ['options.summaryTimeUnit', option];
+  if (value === undefined || value === '' || value === null) return null;
+  if ((SUMMARY_TIME_UNITS as readonly unknown[]).includes(value)) return value as SummaryTimeUnit;
+  issues.push({ path, message: `invalid summary time unit ${JSON.stringify(value)}; use ${SUMMARY_TIME_UNITS.map((u) => `'${u}'`).join(', ')}` });
+  return null;
 }
 
 function bool(raw: Record<string, unknown>, key: string, issues: ConfigIssue[]): boolean {

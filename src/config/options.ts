@@ -97,6 +97,8 @@ export interface Options {
   thresholds?: Record<string, ThresholdSpec[]>;
   tags?: Record<string, string>;
   summaryTrendStats?: string[];
+  /** Prints every time in the summary in this unit (`s`, `ms` or `us`) rather than each in its own. */
+  summaryTimeUnit?: 's' | 'ms' | 'us';
   discardResponseBodies?: boolean;
   maxRedirects?: number;
   userAgent?: string;
@@ -105,6 +107,10 @@ export interface Options {
   noConnectionReuse?: boolean;
   insecureSkipTLSVerify?: boolean;
 }
+
+/** The units the summary may print every time in (k6's). */
+export const SUMMARY_TIME_UNITS = ['s', 'ms', 'us'] as const;
+export type SummaryTimeUnit = (typeof SUMMARY_TIME_UNITS)[number];
 
 /** A scenario after consolidation: executor-specific fields stay in `config`, parsed by its executor. */
 export interface ResolvedScenario {
@@ -136,6 +142,7 @@ export interface ResolvedOptions {
   noThresholds: boolean;
   tags: Record<string, string>;
   summaryTrendStats: string[];
+  summaryTimeUnit: SummaryTimeUnit | null;
   discardResponseBodies: boolean;
   maxRedirects: number;
   userAgent: string;

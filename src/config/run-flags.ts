@@ -8,6 +8,8 @@ export interface RunFlags {
   tag?: Record<string, string>;
   noThresholds?: boolean;
   summaryTrendStats?: string[];
+  /** `--summary-time-unit`: s, ms or us. */
+  summaryTimeUnit?: string;
   /** k6's --no-connection-reuse / --insecure-skip-tls-verify; undefined leaves the script's option. */
   noConnectionReuse?: boolean;
   insecureSkipTLSVerify?: boolean;

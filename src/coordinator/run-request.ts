@@ -1,5 +1,6 @@
 /** What `volley run` (and `volley demo`) asks the coordinator to do, after the CLI has parsed its flags. */
 import type { RunFlags } from '../config/run-flags.js';
+import type { OutputSpec } from '../outputs/output-set.js';
 
 export interface RunRequest {
   script: string;
@@ -8,8 +9,7 @@ export interface RunRequest {
   env: Record<string, string>;
   includeSystemEnv: boolean;
   workers: number | undefined;
-  summaryExport: string | undefined;
-  /** `-o/--out KIND=TARGET` outputs, in the order given. */
+  /** Every output of the run: the summary's, those of flags (`--summary-export`, `--junit`), then `-o/--out`'s in the order given. */
   outputs: OutputSpec[];
   /** `--summary-mode`: `full` adds per-scenario and per-group blocks to the text summary. */
   summaryMode: 'compact' | 'full';
@@ -17,10 +17,4 @@ export interface RunRequest {
   address: string | undefined;
   quiet: boolean;
   noColor: boolean;
-}
-
-/** One `--out KIND=TARGET`. */
-export interface OutputSpec {
-  kind: string;
-  target: string;
 }

@@ -17,6 +17,8 @@ export interface SummaryInput {
   store: MetricStore;
   durationMs: number;
   trendStats: string[];
+  /** Every time printed in this unit (`summaryTimeUnit`), or null: each in its own. */
+  timeUnit: string | null;
   thresholds: ThresholdResult[];
   /** Sub-metrics to show whatever the thresholds say (k6 always shows expected_response:true). */
   extraKeys: string[];
@@ -55,7 +57,7 @@ export function buildSummary(input: SummaryInput): SummaryData {
   }
   const data: SummaryData = {
     state: { testRunDurationMs: durationMs, isStdOutTTY: input.stdoutIsTTY, isStdErrTTY: input.stderrIsTTY, iterations: { ...input.iterations } },
-    options: { summaryTrendStats: trendStats, summaryTimeUnit: null, noColor: input.noColor },
+    options: { summaryTrendStats: trendStats, summaryTimeUnit: input.timeUnit, noColor: input.noColor },
     metrics,
     root_group: groupTree(store),
   };

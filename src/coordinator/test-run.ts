@@ -1,20 +1,21 @@
 /**
  * One run of a prepared scenario, phase by phase: setup → load → teardown → summary. It owns what
- * the phases share — the run's metrics, live thresholds, `--out` outputs and the control API — and
- * closes the outputs and the control API on every exit path. What happens after the start is
- * recorded in the RunOutcome, so the summary is always written; errors before it (107 in setup,
- * 100, a stop during setup: 105) are thrown.
+ * the phases share — the run's metrics, live thresholds, outputs and the control API — opens the
+ * outputs when the load starts, and closes them and the control API on every exit path. What
+ * happens after the start is recorded in the RunOutcome, so the summary is always written; errors
+ * before it (107 in setup, 100, a stop during setup: 105) are thrown.
  */
 import { availableParallelism } from 'node:os';
 import type { Io } from '../io.js';
 import { ConfigError, LifecycleTimeoutError, StoppedError, VolleyError } from '../errors.js';
 import type { ThresholdResult } from '../thresholds/thresholds.js';
-import { openOutputs, type OutputSet } from '../outputs/output-set.js';
-import type { SummaryData } from '../outputs/summary-data.js';
+import { OutputSet } from '../outputs/output-set.js';
+import { WHOLE } from '../executors/segment.js';
 import { openControl, type OpenedControl } from '../control/open-control.js';
 import type { PreparedScenario } from './prepare.js';
 import { LiveRun, type LiveRunResult } from './live-run.js';
 import { RunMetrics } from './run-metrics.js';
+import { ScenarioVUs } from './scenario-vus.js';
 import { LiveThresholds } from './live-thresholds.js';
 import { planScenarios, workerCount, workerVUs, type PlannedScenario } from './plan.js';
 import { machineBudget, memoryIssues } from './memory-fit.js';
@@ -33,6 +34,8 @@ export class TestRun {
   private readonly metrics: RunMetrics;
   private readonly thresholds: LiveThresholds;
   private outputs: OutputSet | undefined;
+  /** Each scenario's active VUs, from the workers' snapshots: the progress display reads them. */
+  private readonly scenarioVUs: ScenarioVUs;
   private control: OpenedControl | undefined;
   private live: LiveRun | undefined;
 
@@ -43,6 +46,7 @@ export class TestRun {
     this.stop = stop;
     this.outcome = outcome;
     this.metrics = new RunMetrics(prepared.store);
+    this.scenarioVUs = new ScenarioVUs(prepared.options.scenarios.map((s) => s.name));
     this.thresholds = new LiveThresholds(prepared.thresholds, prepared.store, (failures) => this.abortOnThresholds(failures));
     this.metrics.onSecond((second) => {
       this.outputs?.addSecond(second);
@@ -53,14 +57,12 @@ export class TestRun {
   /** Runs every phase and returns the exit code. */
   async run(): Promise<number> {
     const { p, outcome } = this;
-    let summary: SummaryData | undefined;
     const planned = planScenarios(p.options);
     const workers = workerCount(this.req.workers, availableParallelism(), planned);
     // Before anything starts (setup included): a plan whose VUs cannot fit in memory is refused, not swapped.
     const tooBig = memoryIssues(workerVUs(planned, workers), machineBudget());
     if (tooBig.length) throw new ConfigError(tooBig);
     try {
-      this.outputs = openOutputs(this.req.outputs, this.io.cwd, p.options.summaryTrendStats);
       this.control = await this.openControl();
       const setupData = p.exports.includes('setup') ? await this.setup() : undefined;
       // test.abort() in setup skips the load, as in k6; so does a stop that came before it.
@@ -68,8 +70,10 @@ export class TestRun {
       outcome.stoppedFromOutside ||= this.stop.requested;
       this.stop.attach(this.endingStop(), false);
       if (p.exports.includes('teardown')) await this.teardown(setupData);
+      // A run that never started its load (test.abort() in setup, a stop during init) still gets its outputs.
+      const outputs = this.outputs ?? this.openOutputs(load.startedAtMs, planned, workers);
       this.metrics.end();
-      summary = await finishRun({
+      await finishRun({
         req: this.req,
         io: this.io,
         options: p.options,
@@ -78,16 +82,38 @@ export class TestRun {
         run: load,
         outcome,
         lifecycle: p.lifecycle,
-        outputs: this.outputs,
+        outputs,
         hasHandleSummary: p.exports.includes('handleSummary'),
       });
       this.control?.control.ended();
       return exitCodeOf(outcome);
     } finally {
       await this.control?.close();
-      // A write failure is reported, not fatal: the summary is already out.
-      for (const message of (await this.outputs?.finish(summary)) ?? []) this.io.stderr.write(`error: ${message}\n`);
+      // On an error path: the outputs close what they wrote, without a summary (once finished, this does nothing).
+      await this.outputs?.finish({ summary: undefined, custom: undefined });
     }
+  }
+
+  /** Makes the run's outputs (outputs/registry.ts) as the load starts at `startedAtMs`. */
+  private openOutputs(startedAtMs: number, planned: PlannedScenario[], workers: number): OutputSet {
+    const { p, req, io } = this;
+    this.outputs = new OutputSet(
+      req.outputs,
+      {
+        io,
+        options: p.options,
+        scenarios: planned,
+        scriptPath: p.compiled.scriptPath,
+        startedAtMs,
+        segment: WHOLE,
+        workers,
+        quiet: req.quiet,
+        noColor: req.noColor,
+        live: this.scenarioVUs,
+      },
+      (line) => io.stderr.write(line),
+    );
+    return this.outputs;
   }
 
   private openControl(): Promise<OpenedControl | undefined> {
@@ -129,9 +155,13 @@ export class TestRun {
       metrics: this.metrics,
       onStart: (startedAtMs) => {
         this.thresholds.start(startedAtMs);
+        this.openOutputs(startedAtMs, planned, workers);
         control?.started();
       },
-      observe: control && ((msg) => control.observe(msg)),
+      observe: (msg) => {
+        this.scenarioVUs.observe(msg);
+        control?.observe(msg);
+      },
       outcome: this.outcome,
       log: io.stderr,
     });

@@ -21,7 +21,7 @@ export const perVuIterations = {
     };
   },
   plan(c, gracefulStopMs) {
-    return { maxVUs: c.vus, maxDurationMs: c.maxDurationMs + gracefulStopMs };
+    return { maxVUs: c.vus, maxDurationMs: c.maxDurationMs + gracefulStopMs, iterations: c.vus * c.iterations };
   },
   split(c, seg) {
     return { ...c, vus: scaleInt(c.vus, seg) };

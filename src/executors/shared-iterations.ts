@@ -24,7 +24,7 @@ export const sharedIterations = {
     return { vus, iterations, maxDurationMs };
   },
   plan(c, gracefulStopMs) {
-    return { maxVUs: c.vus, maxDurationMs: c.maxDurationMs + gracefulStopMs };
+    return { maxVUs: c.vus, maxDurationMs: c.maxDurationMs + gracefulStopMs, iterations: c.iterations };
   },
   split(c, seg) {
     // A segment runs the iterations its stripe owns below the total (none without VUs, none to

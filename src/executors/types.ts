@@ -19,6 +19,8 @@ export interface ExecutionPlan {
   maxVUs: number;
   /** Longest possible run time of the scenario, graceful stop included, from its startTime. */
   maxDurationMs: number;
+  /** The iterations the scenario runs in all, when it runs a fixed number (shared-iterations, per-vu-iterations): what its progress counts towards. */
+  iterations?: number;
 }
 
 /** One VU as an executor sees it. */

@@ -93,7 +93,8 @@ export interface IterationErrorCount {
 
 export type FromWorker =
   | { type: 'ready'; workerId: number; vus: number; metrics: MetricDecl[] }
-  | { type: 'snapshot'; workerId: number; seq: number; fromMs: number; toMs: number; activeVUs: number; series: SeriesSnapshot[] }
+  /** `scenarioVUs`: the active VUs of each of the worker's scenarios, in the init message's order. */
+  | { type: 'snapshot'; workerId: number; seq: number; fromMs: number; toMs: number; activeVUs: number; scenarioVUs: number[]; series: SeriesSnapshot[] }
   | { type: 'error'; workerId: number; error: SerializedError; fatal: boolean }
   /** The script called `test.abort()` (stop the run, exit 108) or `test.fail()` (mark failed, exit 110). */
   | { type: 'testControl'; workerId: number; action: 'abort' | 'fail'; reason: string }

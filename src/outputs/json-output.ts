@@ -4,47 +4,41 @@
  * keys, then a last line `{"summary": {...}}`. Lines are written as each second closes, so the
  * file grows with the run and memory does not.
  */
-import { createWriteStream, openSync, type WriteStream } from 'node:fs';
-import { finished } from 'node:stream/promises';
-import { ConfigError } from '../errors.js';
 import { summaryValues } from '../metrics/summary-values.js';
-import type { ClosedBucket } from '../metrics/time-buckets.js';
-import type { Output } from './output.js';
-import type { SummaryData } from './summary-data.js';
+import { FileStream } from './file-stream.js';
+import { fileOutput } from './file-target.js';
+import type { Output, OutputKind, RunEnd, SecondView } from './output.js';
 
-export class JsonOutput implements Output {
-  private readonly stream: WriteStream;
+export const jsonOutput: OutputKind = {
+  name: 'json',
+  selectedBy: { out: true },
+  parse: (target, issues) => fileOutput(target, issues, '--out json=FILE', [], (path) => (start) => new JsonOutput(path, start.options.summaryTrendStats)),
+};
+
+class JsonOutput implements Output {
+  private readonly file: FileStream;
   private readonly trendStats: readonly string[];
-  private failure: Error | undefined;
 
-  /** Opens (truncates) `path` now, so an unwritable path is reported before the run starts (104). */
   constructor(path: string, trendStats: readonly string[]) {
-    let fd: number;
-    try {
-      fd = openSync(path, 'w');
-    } catch (err) {
-      throw new ConfigError([{ path: '--out', message: `cannot write ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}` }]);
-    }
-    this.stream = createWriteStream('', { fd });
-    this.stream.on('error', (err) => (this.failure ??= err));
+    this.file = new FileStream(path, '--out json');
     this.trendStats = trendStats;
   }
 
-  addSecond(bucket: ClosedBucket): void {
-    const { store, startMs } = bucket;
+  addSecond({ metrics, startMs }: SecondView): void {
     let text = '';
-    for (const metric of store.names()) {
-      for (const { tags, view } of store.seriesOf(metric, 1000)) {
+    for (const metric of metrics.names()) {
+      for (const { tags, view } of metrics.seriesOf(metric, 1000)) {
         text += `${JSON.stringify({ t: startMs, metric, tags: tags.toObject(), values: summaryValues(view, this.trendStats) })}\n`;
       }
     }
-    if (text) this.stream.write(text);
+    this.file.write(text);
   }
 
-  async finish(summary: SummaryData | undefined): Promise<void> {
-    if (summary) this.stream.write(`${JSON.stringify({ summary })}\n`);
-    this.stream.end();
-    await finished(this.stream).catch((err: Error) => (this.failure ??= err));
-    if (this.failure) throw new Error(`--out json: ${this.failure.message}`);
+  async finish({ summary }: RunEnd): Promise<void> {
+    try {
+      if (summary) this.file.write(`${JSON.stringify({ summary })}\n`);
+    } finally {
+      await this.file.close();
+    }
   }
 }

@@ -1,47 +1,74 @@
 /**
- * The run's `--out` outputs as one: opened before the run starts (an unwritable target is a 104),
- * fed every closed second, and finished exactly once — with the summary when the run got that far,
- * without it on any other exit path — so what was written is always flushed.
+ * The run's outputs as one: made when the load starts (in the registry's order, then `--out`'s),
+ * fed every closed second, and finished exactly once, one after the other in that order, so the
+ * summary reaches stdout before any file is written. An output that throws is reported once, on
+ * stderr, and dropped; the run and the other outputs go on.
  */
-import { resolve } from 'node:path';
-import type { OutputSpec } from '../coordinator/run-request.js';
-import { EngineError } from '../errors.js';
 import type { ClosedBucket } from '../metrics/time-buckets.js';
-import { JsonOutput } from './json-output.js';
-import type { Output } from './output.js';
-import type { SummaryData } from './summary-data.js';
+import type { Output, OutputFactory, OutputStart, RunEnd } from './output.js';
+
+/** One output the run asked for: its kind's name and the factory its target was parsed into. */
+export interface OutputSpec {
+  readonly name: string;
+  readonly open: OutputFactory;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly output: Output;
+  failed: boolean;
+}
 
 export class OutputSet {
-  private readonly outputs: Output[];
+  private readonly entries: Entry[] = [];
+  private readonly report: (line: string) => void;
   private finished = false;
 
-  constructor(outputs: Output[]) {
-    this.outputs = outputs;
+  /** Makes each output; one whose factory throws is reported (through `report`, one line each) and left out. */
+  constructor(specs: readonly OutputSpec[], start: OutputStart, report: (line: string) => void) {
+    this.report = report;
+    for (const spec of specs) {
+      try {
+        const output = spec.open(start);
+        if (output) this.entries.push({ name: spec.name, output, failed: false });
+      } catch (err) {
+        this.say(spec.name, err);
+      }
+    }
   }
 
   addSecond(bucket: ClosedBucket): void {
-    for (const output of this.outputs) output.addSecond(bucket);
+    const second = { index: bucket.index, startMs: bucket.startMs, metrics: bucket.store };
+    for (const entry of this.entries) {
+      if (entry.failed || !entry.output.addSecond) continue;
+      try {
+        entry.output.addSecond(second);
+      } catch (err) {
+        entry.failed = true;
+        this.say(entry.name, err);
+      }
+    }
   }
 
-  /** Finishes every output once; returns the messages of those that failed to write. */
-  async finish(summary: SummaryData | undefined): Promise<string[]> {
+  /** Finishes every output once, in order; returns what failed (already reported), for the exit code. */
+  async finish(end: RunEnd): Promise<unknown[]> {
     if (this.finished) return [];
     this.finished = true;
-    const results = await Promise.allSettled(this.outputs.map((o) => o.finish(summary)));
-    return results.flatMap((r) => (r.status === 'rejected' ? [String((r.reason as Error)?.message ?? r.reason)] : []));
-  }
-}
-
-export function openOutputs(specs: readonly OutputSpec[], cwd: string, trendStats: readonly string[]): OutputSet {
-  return new OutputSet(
-    specs.map((spec) => {
-      switch (spec.kind) {
-        case 'json':
-          return new JsonOutput(resolve(cwd, spec.target), trendStats);
-        default:
-          // The CLI accepts only the kinds built here (cli/outputs.ts).
-          throw new EngineError(`no output of kind ${spec.kind}`);
+    const failures: unknown[] = [];
+    for (const entry of this.entries) {
+      try {
+        await entry.output.finish(end);
+      } catch (err) {
+        failures.push(err);
+        // Closing an output that already failed says nothing new.
+        if (!entry.failed) this.say(entry.name, err);
       }
-    }),
-  );
+    }
+    return failures;
+  }
+
+  private say(name: string, err: unknown): void {
+    const message = err instanceof Error ? err.message : `${name}: ${String(err)}`;
+    for (const line of message.split('\n')) this.report(`error: ${line}\n`);
+  }
 }

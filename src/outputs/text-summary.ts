@@ -6,9 +6,8 @@
  * full mode a block per group and per scenario, and, volley's additions, ITERATION ERRORS and
  * WORKER FAILURES. Pure: SummaryData in, string out; exported to scenarios for handleSummary.
  */
-import type { SummaryData, SummaryGroup, SummaryMetric } from './summary-data.js';
-import { readThresholdExpression } from '../thresholds/parse.js';
-import { formatStat } from './format-values.js';
+import type { SummaryData, SummaryGroup } from './summary-data.js';
+import { observedText } from './threshold-observed.js';
 import { parentName, sortKeys } from './summary-sections.js';
 import { ANSI, BODY, FAIL, OK, PLAIN, title, type Style } from './summary-style.js';
 import { checkLine, checkTotalRows, metricSections, nameWidth, renderRows } from './summary-rows.js';
@@ -60,20 +59,12 @@ function thresholdsBlock(data: SummaryData, style: Style): string[] {
     lines.push(pad + (nested ? key.slice(parent.length) : key));
     for (const [expression, entry] of Object.entries(metric.thresholds ?? {})) {
       const mark = entry.ok ? style.ok(OK) : style.fail(FAIL);
-      lines.push(`${pad}${mark} '${expression}'${observedText(expression, entry, metric, data, style)}`);
+      const observed = observedText(expression, entry, metric, data.options.summaryTimeUnit, style.value);
+      lines.push(`${pad}${mark} '${expression}'${observed && ` ${observed}`}`);
     }
     lines.push('');
   }
   return lines;
-}
-
-/** ` p(95)=25.9ms`: the value the threshold compared, from its result or else from the metric's values. */
-function observedText(expression: string, entry: { ok: boolean; observed?: number }, metric: SummaryMetric, data: SummaryData, style: Style): string {
-  const parsed = readThresholdExpression(expression);
-  const stat = parsed.ok ? parsed.value.stat : (expression.split(/[<>=!]/)[0] ?? '').trim();
-  const observed = typeof entry.observed === 'number' ? entry.observed : metric.values[stat];
-  if (observed === undefined) return '';
-  return ` ${stat}=${style.value(formatStat(observed, stat, metric, data.options.summaryTimeUnit))}`;
 }
 
 function totalResultsBlock(data: SummaryData, style: Style): string[] {

@@ -170,7 +170,8 @@ export class LoadWorker {
       this.recordVus();
       const toMs = this.epochMs + Math.round(this.clock.now() / 1000) * 1000;
       const series = this.metrics.snapshot();
-      this.send({ type: 'snapshot', workerId: this.msg.workerId, seq: this.seq++, fromMs: this.windowStart, toMs, activeVUs: this.counters.active, series });
+      const scenarioVUs = this.runners.map((r) => r.activeVUs);
+      this.send({ type: 'snapshot', workerId: this.msg.workerId, seq: this.seq++, fromMs: this.windowStart, toMs, activeVUs: this.counters.active, scenarioVUs, series });
       this.windowStart = toMs;
       next();
     };

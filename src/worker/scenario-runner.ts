@@ -35,6 +35,8 @@ export class ScenarioRunner {
   /** What the control API set for this scenario; the executor reads it (externally-controlled does). */
   private readonly controlChannel: ControlChannel;
   private readonly state: ScenarioState;
+  /** This scenario's active VUs in this worker (the coordinator's progress display shows them per scenario). */
+  private active = 0;
   constructor(
     scenario: WorkerScenario,
     fn: IterationFunction<unknown>,
@@ -76,6 +78,10 @@ export class ScenarioRunner {
     return this.scenario.name;
   }
 
+  get activeVUs(): number {
+    return this.active;
+  }
+
   /** Applies a control API change (pause, or this worker's share of the VU target) to the executor's channel. */
   applyControl(change: { vus?: number; paused?: boolean }): void {
     this.controlChannel.set(change);
@@ -88,13 +94,12 @@ export class ScenarioRunner {
     await clock.sleepUntil(this.scenario.startTimeMs, stopping);
     if (stopping.aborted || this.vus.length === 0) return;
     this.state.startTime = Date.now();
-    let active = 0;
     let reported = false;
     const setActiveVUs = (count: number) => {
       reported = true;
-      if (count === active) return;
-      hooks.onActive(count - active);
-      active = count;
+      if (count === this.active) return;
+      hooks.onActive(count - this.active);
+      this.active = count;
     };
     const dropped = this.sink.series(BUILTIN.dropped_iterations, this.scenarioTags);
     let warnedInsufficient = false;
@@ -120,7 +125,8 @@ export class ScenarioRunner {
       if (!reported) setActiveVUs(this.vus.length);
       await running;
     } finally {
-      hooks.onActive(-active);
+      hooks.onActive(-this.active);
+      this.active = 0;
       await Promise.all(this.vus.map((vu) => vu.close()));
     }
   }

@@ -64,6 +64,23 @@ describe('consolidate: defaults and common fields', () => {
     expect(r.summaryTrendStats).toEqual(['p(99)', 'max']);
   });
 
+  it.each([
+    [{}, {}, null],
+    [{ summaryTimeUnit: 'ms' }, {}, 'ms'],
+    [{ summaryTimeUnit: 'ms' }, { summaryTimeUnit: 'us' }, 'us'],
+    [{}, { summaryTimeUnit: 's' }, 's'],
+    [{}, { summaryTimeUnit: '' }, null],
+  ])("reads k6's summaryTimeUnit %j with flags %j as %j", (options, flags, unit) => {
+    expect(consolidate(options, flags, UA).summaryTimeUnit).toBe(unit);
+  });
+
+  it.each([
+    [{ summaryTimeUnit: 'm' }, {}, 'options.summaryTimeUnit'],
+    [{}, { summaryTimeUnit: 'sec' }, '--summary-time-unit'],
+  ])('refuses the summary time unit of %j / %j, as k6 does', (options, flags, path) => {
+    expect(issuesOf(() => consolidate(options, flags, UA))).toEqual([path]);
+  });
+
   it('flattens thresholds with their abort settings', () => {
     const r = consolidate({ thresholds: { http_req_duration: ['p(95)<300', { threshold: 'p(99)<900', abortOnFail: true, delayAbortEval: '10s' }] } }, {}, UA);
     expect(r.thresholds).toEqual([

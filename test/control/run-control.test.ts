@@ -113,8 +113,8 @@ describe('RunControl', () => {
     const { control, link } = setup([scenario('s', 'constant-vus', 6)], 2);
     control.attach(link);
     control.started();
-    control.observe({ type: 'snapshot', workerId: 0, seq: 0, fromMs: 0, toMs: 1000, activeVUs: 3, series: [] });
-    control.observe({ type: 'snapshot', workerId: 1, seq: 0, fromMs: 0, toMs: 1000, activeVUs: 2, series: [] });
+    control.observe({ type: 'snapshot', workerId: 0, seq: 0, fromMs: 0, toMs: 1000, activeVUs: 3, scenarioVUs: [3], series: [] });
+    control.observe({ type: 'snapshot', workerId: 1, seq: 0, fromMs: 0, toMs: 1000, activeVUs: 2, scenarioVUs: [2], series: [] });
     expect(control.status().vus).toBe(5);
     control.observe({ type: 'done', workerId: 1, final: [], fromMs: 0, toMs: 1000, errors: [], iterations: { complete: 0, interrupted: 0 } });
     expect(control.status().vus).toBe(3);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/io.js';
+import type { ConfigIssue } from '../../src/errors.js';
 import type { ResolvedOptions } from '../../src/config/options.js';
 import type { LifecycleClient } from '../../src/coordinator/lifecycle-client.js';
 import type { RunRequest } from '../../src/coordinator/run-request.js';
@@ -14,6 +15,8 @@ import { LiveThresholds } from '../../src/coordinator/live-thresholds.js';
 import { MetricStore } from '../../src/metrics/metric-store.js';
 import { Thresholds } from '../../src/thresholds/thresholds.js';
 import { OutputSet } from '../../src/outputs/output-set.js';
+import { parseOutputs } from '../../src/cli/outputs.js';
+import { WHOLE } from '../../src/executors/segment.js';
 import { tempDir } from '../support/temp-dir.js';
 
 /** A stream that calls `onWrite` with each chunk as it is written, synchronously. */
@@ -27,14 +30,20 @@ function params(dir: string, opts: { summaryExport?: string; files?: Record<stri
   const store = new MetricStore();
   // handleSummary runs in the lifecycle thread; here only its answer matters.
   const lifecycle = { request: async () => ({ type: 'summaryDone', handled: true, files: opts.files ?? {} }) } as unknown as LifecycleClient;
+  const options = { summaryTrendStats: ['avg'] } as unknown as ResolvedOptions;
+  // The run's own outputs, as the CLI picks them from the registry (the summary, --summary-export, handleSummary's files).
+  const issues: ConfigIssue[] = [];
+  const specs = parseOutputs([], (flag) => (flag === 'summary-export' ? opts.summaryExport : undefined), dir, issues);
+  if (issues.length) throw new Error(issues.map((i) => i.message).join('; '));
+  const start = { io, options, scenarios: [], scriptPath: join(dir, 'script.ts'), startedAtMs: 0, segment: WHOLE, workers: 1, quiet: true, noColor: true, live: { activeVUs: () => 0 } };
   const p: FinishParams = {
-    req: { summaryExport: opts.summaryExport, summaryMode: 'compact', noColor: true } as RunRequest,
+    req: { summaryMode: 'compact', noColor: true } as RunRequest,
     io,
-    options: { summaryTrendStats: ['avg'] } as unknown as ResolvedOptions,
+    options,
     store,
     thresholds: new LiveThresholds(Thresholds.from([]), store, () => {}),
     run: { startedAtMs: 0, endedAtMs: 1000, errors: [], iterations: { complete: 0, interrupted: 0 }, workerFailures: [] },
-    outputs: new OutputSet([]),
+    outputs: new OutputSet(specs, start, (line) => stderr.push(line)),
     outcome: emptyOutcome(),
     lifecycle,
     hasHandleSummary: opts.files !== undefined,

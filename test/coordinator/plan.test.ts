@@ -17,9 +17,14 @@ const planned = planScenarios(options);
 describe('plan', () => {
   it('plans max VUs and the longest duration including gracefulStop', () => {
     expect(planned.map((p) => p.plan)).toEqual([
-      { maxVUs: 7, maxDurationMs: 630_000 },
+      { maxVUs: 7, maxDurationMs: 630_000, iterations: 100 },
       { maxVUs: 3, maxDurationMs: 40_000 },
     ]);
+  });
+
+  it('plans the iterations a fixed-count scenario runs in all (what its progress counts towards)', () => {
+    const fixed = consolidate({ scenarios: { s: { executor: 'shared-iterations', vus: 2, iterations: 9 }, p: { executor: 'per-vu-iterations', vus: 3, iterations: 4 } } }, {}, 'volley/test');
+    expect(planScenarios(fixed).map((p) => p.plan.iterations)).toEqual([9, 12]);
   });
 
   it('never starts more workers than VUs', () => {

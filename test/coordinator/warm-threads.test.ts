@@ -16,7 +16,7 @@ function quietIo(cwd: string): Io {
 }
 
 function request(script: string): RunRequest {
-  return { script, flags: { vus: 1, iterations: 1 }, env: {}, includeSystemEnv: false, workers: undefined, summaryExport: undefined, outputs: [], summaryMode: 'compact', address: undefined, quiet: true, noColor: true };
+  return { script, flags: { vus: 1, iterations: 1 }, env: {}, includeSystemEnv: false, workers: undefined, outputs: [], summaryMode: 'compact', address: undefined, quiet: true, noColor: true };
 }
 
 describe('warm start plan (from the raw arguments)', () => {

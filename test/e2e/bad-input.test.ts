@@ -39,7 +39,7 @@ describe('bad input', () => {
     const res = await runVolley(['run', path, '--summary-export', 'missing/summary.json', '--out', `json=${dir}`], { cwd: dir });
     expect(res.code, res.stderr).toBe(104);
     expect(res.stderr).toContain(`--summary-export: cannot write ${join(dir, 'missing/summary.json')}: the folder ${join(dir, 'missing')} does not exist`);
-    expect(res.stderr).toContain(`--out: cannot write ${dir}: it is a folder`);
+    expect(res.stderr).toContain(`--out json: cannot write ${dir}: it is a folder`);
     expect(res.stderr).not.toContain('init ran');
     expect(res.stderr).not.toMatch(/\n\s+at /);
   });

@@ -1,4 +1,4 @@
-/** `--out json=FILE`: DESIGN.md's NDJSON, one line per series per second of the run, then the summary. */
+/** `--out json=FILE`: DESIGN.md's NDJSON, one line per series per second of the run, then the summary; outputs' bad targets are a 104. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,9 +49,12 @@ describe('--out json', () => {
   });
 
   it.each([
-    [['--out', 'csv=x.csv'], 'unknown output "csv"'],
-    [['--out', 'json'], 'json needs a file'],
-    [['--out', 'json=/nonexistent-dir/x.ndjson'], 'cannot write /nonexistent-dir/x.ndjson: the folder /nonexistent-dir does not exist'],
+    [['--out', 'nope=x.csv'], 'unknown output "nope"'],
+    [['--out', 'prometheus=http://127.0.0.1:9090/api/v1/write'], 'prometheus is not supported yet; this version writes json'],
+    [['--out', 'json'], '--out json: needs a file: --out json=FILE'],
+    [['--junit', '/nonexistent-dir/r.xml'], '--junit: cannot write /nonexistent-dir/r.xml: the folder /nonexistent-dir does not exist'],
+    [['--out', 'csv=x.csv?timeFormat=iso'], '--out csv: timeFormat must be unix_milli, unix, rfc3339 (got "iso")'],
+    [['--out', 'json=/nonexistent-dir/x.ndjson'], '--out json: cannot write /nonexistent-dir/x.ndjson: the folder /nonexistent-dir does not exist'],
   ])('rejects %j with exit 104', async (flags, message) => {
     const { path } = await scenarioFile(script);
     const res = await runVolley(['run', path, ...flags, '-e', `BASE_URL=${target.httpUrl}`]);

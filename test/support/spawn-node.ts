@@ -22,6 +22,11 @@ export interface SpawnOptions {
   nodeArgs?: readonly string[];
   /** The child's limit on open files (`ulimit -n`, set by /bin/sh, which then execs node in its place). */
   maxOpenFiles?: number;
+  /**
+   * Runs the child in a pseudo-terminal (util-linux `script -qfec`, no native addon): its stdout and
+   * stderr are then one terminal, whose transcript (\r\n line ends) is the result's stdout.
+   */
+  terminal?: boolean;
   /** Kill the child and reject past this (default 50 s, under vitest's 60 s test timeout). */
   timeoutMs?: number;
   onStdout?: (chunk: string) => void;
@@ -56,7 +61,9 @@ export function runCommand(command: string, args: readonly string[], opts: Spawn
 function spawnCommand(command: string, args: readonly string[], opts: SpawnOptions): NodeProcess {
   const started = performance.now();
   // sh's `exec` keeps the pid: signals and the timeout's SIGKILL reach the command itself.
-  const argv = opts.maxOpenFiles === undefined ? [command, ...args] : ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, command, ...args];
+  let argv = opts.maxOpenFiles === undefined ? [command, ...args] : ['/bin/sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, command, ...args];
+  // Killing `script` closes the terminal, and the kernel hangs up (SIGHUP) the node inside it.
+  if (opts.terminal) argv = ['script', '-qfec', argv.map(shellQuote).join(' '), '/dev/null'];
   const child = spawn(argv[0]!, argv.slice(1), {
     cwd: opts.cwd,
     env: childEnv(opts.env),
@@ -90,6 +97,11 @@ function spawnCommand(command: string, args: readonly string[], opts: SpawnOptio
       );
     });
   return { child, result, waitForOutput };
+}
+
+/** One word for sh: single-quoted, its own single quotes spelled '\''. */
+function shellQuote(word: string): string {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 function childEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {

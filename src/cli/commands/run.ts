@@ -4,24 +4,26 @@ import { ConfigError, type ConfigIssue } from '../../errors.js';
 import type { Io } from '../../io.js';
 import type { RunRequest } from '../../coordinator/run-request.js';
 import { parseKeyValues } from '../key-values.js';
-import { outputFiles, parseOutputs } from '../outputs.js';
-import { unwritableFile } from '../output-paths.js';
+import { outputFlags, parseOutputs } from '../outputs.js';
 
 /** The flags `run` shares with `demo`. */
 export function runFlags<T>(y: Argv<T>) {
-  return y
+  const head = y
     .option('vus', { alias: 'u', type: 'number', describe: 'number of VUs (with --duration: constant-vus)' })
     .option('duration', { alias: 'd', type: 'string', describe: "test duration, e.g. '30s', '1m30s'" })
     .option('iterations', { alias: 'i', type: 'number', describe: 'total iterations, shared by the VUs (shared-iterations)' })
     .option('stage', { alias: 's', type: 'string', array: true, nargs: 1, describe: 'ramp stage DURATION:TARGET (repeatable)' })
     .option('env', { alias: 'e', type: 'string', array: true, nargs: 1, describe: 'K=V, visible to the script as env.K (repeatable)' })
     .option('include-system-env-vars', { type: 'boolean', default: false, describe: 'expose the process environment to the script' })
-    .option('tag', { type: 'string', array: true, nargs: 1, describe: 'K=V tag on every sample (repeatable)' })
-    .option('summary-export', { type: 'string', describe: 'write the summary data as JSON to this file' })
-    .option('out', { alias: 'o', type: 'string', array: true, nargs: 1, describe: 'KIND=TARGET output, e.g. json=results.ndjson (repeatable)' })
+    .option('tag', { type: 'string', array: true, nargs: 1, describe: 'K=V tag on every sample (repeatable)' });
+  // The outputs that have a flag of their own (--summary-export, --junit) declare it in the registry.
+  return outputFlags()
+    .reduce((argv, { name, describe }) => argv.option(name, { type: 'string', describe }), head)
+    .option('out', { alias: 'o', type: 'string', array: true, nargs: 1, describe: 'KIND=TARGET output, e.g. json=results.ndjson, csv=results.csv (repeatable)' })
     .option('summary-mode', { type: 'string', choices: ['compact', 'full'], default: 'compact', describe: 'full adds per-scenario and per-group blocks' })
     .option('address', { type: 'string', describe: 'HOST:PORT of the control API (127.0.0.1:0 picks a free port)' })
     .option('summary-trend-stats', { type: 'string', describe: "trend columns, e.g. 'avg,p(95),p(99.9)'" })
+    .option('summary-time-unit', { type: 'string', describe: 'print every time of the summary in s, ms or us' })
     .option('workers', { type: 'number', describe: 'worker threads (default: one per core)' })
     .option('thresholds', { type: 'boolean', default: true, describe: 'evaluate thresholds (--no-thresholds to skip)' })
     .option('connection-reuse', { type: 'boolean', describe: 'keep-alive between requests (--no-connection-reuse: a new connection per request)' })
@@ -47,13 +49,8 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
   }
   const env = parseKeyValues(a.env, '--env', issues);
   const tag = parseKeyValues(a.tag, '--tag', issues);
-  const outputs = parseOutputs(a.out, issues);
-  // Every file a flag names, checked now (104) rather than found unwritable when the run ends.
-  const files: [string, string][] = [...(a.summaryExport === undefined ? [] : [['--summary-export', a.summaryExport] as [string, string]]), ...outputFiles(outputs).map((f): [string, string] => ['--out', f])];
-  for (const [flag, path] of files) {
-    const issue = unwritableFile(flag, path, io.cwd);
-    if (issue) issues.push(issue);
-  }
+  // Every file and URL an output names, checked now (104) rather than found unusable when the run ends.
+  const outputs = parseOutputs(a.out, (flag) => flagString((a as Record<string, unknown>)[flag]), io.cwd, issues);
   if (a.address !== undefined && !/^(\[[0-9a-fA-F:.]+\]|[^:\s]+):\d{1,5}$/.test(a.address)) issues.push({ path: '--address', message: `must be HOST:PORT, e.g. 127.0.0.1:6565 (got ${a.address})` });
   if (issues.length) throw new ConfigError(issues);
   const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
@@ -69,6 +66,7 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
       tag,
       noThresholds: switchedOff(a.thresholds, 'THRESHOLDS'),
       summaryTrendStats: a.summaryTrendStats?.split(','),
+      summaryTimeUnit: a.summaryTimeUnit,
       // Only when given: an absent flag leaves the script's option (yargs maps VOLLEY_INSECURE_SKIP_TLS_VERIFY itself).
       noConnectionReuse: a.connectionReuse === true ? false : switchedOff(a.connectionReuse, 'CONNECTION_REUSE') || undefined,
       insecureSkipTLSVerify: a.insecureSkipTlsVerify,
@@ -76,13 +74,18 @@ export function toRunRequest(script: string, a: RunArgs, io: Io): RunRequest {
     env,
     includeSystemEnv: a.includeSystemEnvVars,
     workers: a.workers,
-    summaryExport: a.summaryExport,
     outputs,
     summaryMode: a.summaryMode === 'full' ? 'full' : 'compact',
     address: a.address,
     quiet: a.quiet,
     noColor: switchedOff(a.color, 'COLOR') || io.env.NO_COLOR !== undefined,
   };
+}
+
+/** A string flag's value; yargs gives an array when the flag was repeated: the last one wins. */
+function flagString(value: unknown): string | undefined {
+  const last: unknown = Array.isArray(value) ? value.at(-1) : value;
+  return last === undefined ? undefined : String(last);
 }
 
 /** Registers `run` on the yargs instance; `setExit` receives the run's exit code. */

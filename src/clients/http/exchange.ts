@@ -17,6 +17,7 @@ import { NO_MARK, PhaseTimer } from './phase-timer.js';
 import type { VuTags } from '../types.js';
 import { ErrorCode, failureOf, statusErrorCode, timeoutFailure, type NetworkFailure } from './error-codes.js';
 import { HttpInterruptedError } from './http-errors.js';
+import { maskCredentials } from '../mask-credentials.js';
 import type { InFlight, Tracked } from './in-flight.js';
 import type { OriginConnection, OriginPool } from './origin-pool.js';
 import { nextHop, isRedirectStatus, findLocation, redirectLimitMessage } from './redirect.js';
@@ -106,7 +107,8 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
     this.responseType = plan.responseType;
     this.#keepBody = plan.responseType !== 'none';
     this.#redirectsLeft = plan.maxRedirects;
-    this.name = plan.name ?? url;
+    // The name tag defaults to the URL, credentials masked (k6's): only a URL that carries some pays for the masking.
+    this.name = plan.name ?? (target !== null && target.authorization === null ? url : maskCredentials(url));
     this.tags = plan.tags;
     this.tagsKey = plan.tagsKey;
     this.reset = host.noConnectionReuse ? true : method === 'HEAD' ? false : undefined;
@@ -129,7 +131,7 @@ export class Exchange extends PhaseTimer implements Tracked, ResponseInit, Reque
   #dispatch(): void {
     const target = this.#target;
     if (target === null) {
-      this.#fail({ code: ErrorCode.generic, message: `invalid URL: ${JSON.stringify(this.url)} is not an absolute http:// or https:// URL` });
+      this.#fail({ code: ErrorCode.generic, message: `invalid URL: ${JSON.stringify(maskCredentials(this.url))} is not an absolute http:// or https:// URL` });
       return;
     }
     const conn = this.#host.pool.get(target.origin);

@@ -3,6 +3,7 @@
  * responses with status 0. What is thrown is either a mistake in the script (bad params, json() on
  * a body that is not JSON) or the VU being stopped.
  */
+import { maskCredentials } from '../mask-credentials.js';
 import { ExitCode, VolleyError } from '../../errors.js';
 
 /** A request's params or body cannot be used (a script mistake, so it surfaces as an iteration error). */
@@ -26,6 +27,6 @@ export class ResponseJsonError extends VolleyError {
  */
 export class HttpInterruptedError extends VolleyError {
   constructor(method: string, url: string) {
-    super(`${method} ${url} interrupted: the VU was stopped`, 'VOLLEY_VU_INTERRUPTED', ExitCode.ok);
+    super(`${method} ${maskCredentials(url)} interrupted: the VU was stopped`, 'VOLLEY_VU_INTERRUPTED', ExitCode.ok);
   }
 }

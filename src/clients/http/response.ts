@@ -3,6 +3,7 @@
  * chunks) and decodes on first access: most load-test iterations look at `status` only, so
  * headers and body text are never built for them.
  */
+import { maskCredentials } from '../mask-credentials.js';
 import { inspect } from 'node:util';
 import type { RequestInfo, Response, ResponseType, Timings } from '../../api/http.js';
 import { ResponseJsonError } from './http-errors.js';
@@ -91,7 +92,7 @@ export class HttpResponse implements Response {
 
   #parse(): unknown {
     const body = this.body;
-    const what = `${this.#method} ${this.url}`;
+    const what = `${this.#method} ${maskCredentials(this.url)}`;
     if (body === null) {
       const why = this.status === 0 ? `the request failed (${this.error})` : `the body was discarded (responseType 'none')`;
       throw new ResponseJsonError(`res.json(): ${what} has no body to parse: ${why}`, "pass { responseType: 'text' } in the request params to keep it");
