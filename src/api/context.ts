@@ -63,7 +63,7 @@ export interface TestControl {
 
 /**
  * What every context (setup, iteration, teardown) holds: a client per protocol (`http`: k6's
- * `k6/http`; src/clients/registry.ts lists them), and the VU's helpers.
+ * `k6/http`; `ws`: k6's `k6/websockets`; src/clients/registry.ts lists them), and the VU's helpers.
  */
 export interface BaseContext extends ClientApis {
   /** Runs every checker on `value`, records each in `checks`, and returns true when all pass. */

@@ -40,7 +40,10 @@ export async function runStage(script: LoadedScript, stage: Stage, options: Reso
   const context: BaseContext & { data?: unknown } = owned.context;
   if (stage === 'teardown') Object.defineProperty(context, 'data', { value: setupData === undefined ? undefined : JSON.parse(setupData), enumerable: true });
   try {
-    return { result: await fn(context), sink };
+    const result: unknown = await fn(context);
+    // As an iteration does: the stage ends once what it started has ended (a WebSocket it opened has closed).
+    await owned.idle();
+    return { result, sink };
   } catch (err) {
     if (err instanceof TestAbortedError) return { result: undefined, sink };
     throw new ScriptError(describeScriptError(`${stage}()`, err, script.scriptPath));

@@ -49,6 +49,8 @@ export interface VuBinding {
 /** A context plus what its owner needs to retire it. */
 export interface OwnedContext {
   readonly context: BaseContext;
+  /** Resolves once the clients this context opened are idle (requests done, WebSockets closed). */
+  idle(): Promise<void>;
   /** Closes the protocol clients this context opened. */
   close(): Promise<void>;
 }
@@ -70,7 +72,7 @@ export function createContext(
   vu?: VuBinding,
 ): OwnedContext {
   const context = vu === undefined ? new Context(services, tags, abort, env, scenario, label, undefined) : new VuContext(services, tags, abort, env, scenario, label, vu);
-  return { context, close: () => context.closeClients() };
+  return { context, idle: () => context.clientsIdle(), close: () => context.closeClients() };
 }
 
 // The protocols' getters (`http`, ...) are added to the prototype below, one per registry entry.
@@ -121,6 +123,11 @@ class Context implements BaseContext {
     const client = (this.#clients[slot] = opener.open(this.#clientContext));
     this.#pending?.addClient(client, opener);
     return client;
+  }
+
+  /** Waits, as an iteration's end does (pending-calls.ts), until no opened client is busy. */
+  async clientsIdle(): Promise<void> {
+    while (this.#clients.some((client) => client?.busy())) await Promise.all(this.#clients.map((client) => client?.idle()));
   }
 
   async closeClients(): Promise<void> {
