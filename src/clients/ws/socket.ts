@@ -12,7 +12,7 @@
  * ends; a connect still in progress then is dropped without a sample, as k6 drops it.
  */
 import type { Socket } from 'node:net';
-import { WebSocket as WsSocket } from 'ws';
+import type { WebSocket as WsSocket } from 'ws';
 import type { BinaryType, CloseEvent, ReadyStateValue, WebSocket, WsEventType, WsListener } from '../../api/ws.js';
 import type { TagSet } from '../../metrics/tags.js';
 import type { ClientContext } from '../types.js';
@@ -21,6 +21,7 @@ import type { SessionMetrics, SessionSeries } from './session-metrics.js';
 import * as ev from './socket-events.js';
 import type { WsDefaults } from './ws-defaults.js';
 import { WebSocketError, WsParamsError, WsStateError } from './ws-errors.js';
+import { loadWebSocket, loadedWebSocket, type WebSocketClass } from './ws-library.js';
 import type { SessionPlan } from './ws-params.js';
 
 /** How long a socket closed by an interrupt may take to finish the closing handshake before it is cut. */
@@ -85,7 +86,12 @@ export class VuSocket implements WebSocket {
       setImmediate(() => this.#refused(badUrlSentence(url)));
       return;
     }
-    this.#ws = this.#open(url);
+    const WebSocketClass = loadedWebSocket();
+    if (WebSocketClass !== undefined) this.#ws = this.#open(WebSocketClass, url);
+    else loadWebSocket().then(
+      (loaded) => this.#startLate(loaded),
+      (err: Error) => this.#startLate(undefined, err),
+    );
   }
 
   get readyState(): ReadyStateValue {
@@ -191,23 +197,33 @@ export class VuSocket implements WebSocket {
     this.#grace ??= setTimeout(() => this.#ws?.terminate(), CLOSE_GRACE_MS);
   }
 
-  /** Starts closing: the closing handshake when open, dropping the connect when still connecting. */
+  /** Starts closing: the closing handshake when open, dropping the connect when still connecting (or not yet started). */
   #shut(code: number, reason: string): void {
-    const ws = this.#ws;
-    if (ws === undefined || this.#state >= 2) return;
+    if (this.#state >= 2) return;
     const connecting = this.#state === 0;
     this.#state = 2;
-    if (connecting) ws.terminate();
-    else ws.close(code, reason);
+    if (connecting) this.#ws?.terminate();
+    else this.#ws?.close(code, reason);
   }
 
-  #open(url: string): WsSocket {
+  /** The first connect of the thread, once `ws` has loaded (ws-library.ts): connects, unless closed meanwhile. */
+  #startLate(WebSocketClass: WebSocketClass | undefined, loadError?: Error): void {
+    if (this.#state !== 0) return this.#ended(1006, '', undefined);
+    try {
+      if (WebSocketClass === undefined) throw loadError;
+      this.#ws = this.#open(WebSocketClass, this.url);
+    } catch (err) {
+      this.#refused(connectFailureSentence(this.url, 0, '', err as Error));
+    }
+  }
+
+  #open(WebSocketClass: WebSocketClass, url: string): WsSocket {
     const { defaults } = this.#owner;
     const plan = this.#plan;
     const headers = defaults.userAgent === '' || hasHeader(plan.headers, 'user-agent') ? plan.headers : { 'User-Agent': defaults.userAgent, ...plan.headers };
     let ws: WsSocket;
     try {
-      ws = new WsSocket(url, plan.subprotocols as string[], {
+      ws = new WebSocketClass(url, plan.subprotocols as string[], {
         headers,
         handshakeTimeout: defaults.handshakeTimeoutMs,
         perMessageDeflate: plan.compression,
@@ -304,7 +320,7 @@ export class VuSocket implements WebSocket {
 
   /** A connect that never reached the network: counted as a session with status 0, then `error` and `close`. */
   #refused(sentence: string): void {
-    const counted = !this.#closing && !this.#detached;
+    const counted = this.#state === 0;
     if (counted) this.#owner.metrics.series(this.#base, this.#plan, this.url, 0, '').sessions.add(1);
     this.#ended(1006, '', counted ? sentence : undefined);
   }

@@ -22,6 +22,10 @@ export interface SessionPlan {
 }
 
 const KNOWN = new Set(['headers', 'tags', 'subprotocols', 'compression']);
+/** RFC 7230's token: what a header name and a subprotocol name may be made of. */
+const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** What a header value may not hold (it would end the header, or the request). */
+const NOT_IN_VALUE = /[\r\n\0]/;
 
 /** The plan of a session without params. */
 export const PLAIN_SESSION: SessionPlan = Object.freeze({ headers: {}, name: undefined, tags: null, tagsKey: '', subprotocols: [], compression: false });
@@ -36,7 +40,7 @@ export function planSession(params: WsParams | null | undefined): SessionPlan {
   const { name, ...tags } = stringMap(params.tags, 'tags');
   const tagsKey = Object.keys(tags).sort().map((k) => `${k}=${tags[k]}`).join('\u0001');
   return {
-    headers: stringMap(params.headers, 'headers'),
+    headers: headers(params.headers),
     name,
     tags: tagsKey === '' ? null : tags,
     tagsKey,
@@ -56,11 +60,21 @@ function stringMap(value: unknown, what: string): Record<string, string> {
   return out;
 }
 
+/** Checked here rather than by the upgrade request, so the mistake throws at the call even on a thread's first connect. */
+function headers(value: unknown): Record<string, string> {
+  const map = stringMap(value, 'headers');
+  for (const [name, text] of Object.entries(map)) {
+    if (!TOKEN.test(name)) throw new WsParamsError(`ws.connect() params.headers: ${JSON.stringify(name)} is not a valid header name`);
+    if (NOT_IN_VALUE.test(text)) throw new WsParamsError(`ws.connect() params.headers.${name} holds a line break or a NUL character`);
+  }
+  return map;
+}
+
 function subprotocols(value: unknown): readonly string[] {
   if (value === undefined || value === null) return [];
   const list = typeof value === 'string' ? [value] : value;
-  if (!Array.isArray(list) || !list.every((p) => typeof p === 'string' && p !== '')) {
-    throw new WsParamsError('ws.connect() params.subprotocols must be a subprotocol name or an array of them, as [\'chat.v1\']');
+  if (!Array.isArray(list) || !list.every((p) => typeof p === 'string' && TOKEN.test(p)) || new Set(list).size !== list.length) {
+    throw new WsParamsError('ws.connect() params.subprotocols must be a subprotocol name or an array of distinct ones, as [\'chat.v1\']');
   }
   return list as string[];
 }

@@ -96,8 +96,10 @@ describe('a script mistake', () => {
   it.each([
     [{ timeout: 5 }, /unknown ws.connect\(\) param "timeout"; known: headers, tags, subprotocols, compression/],
     [{ compression: 'gzip' }, /compression must be 'deflate'/],
-    [{ subprotocols: 7 }, /subprotocols must be a subprotocol name or an array of them/],
+    [{ subprotocols: 7 }, /subprotocols must be a subprotocol name or an array of distinct ones/],
     [{ headers: ['x'] }, /params.headers must be an object of strings \(got an array\)/],
+    [{ headers: { 'X-A': 'v\r\nInjected: 1' } }, /params.headers.X-A holds a line break/],
+    [{ subprotocols: ['chat v1'] }, /subprotocols must be a subprotocol name or an array of distinct ones/],
     ['tags', /params must be an object/],
   ])('bad params %j throw at the call', (params, message) => {
     const { ws } = wsUnderTest();
