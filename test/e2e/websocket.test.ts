@@ -133,7 +133,7 @@ export const options = {
   thresholds: {
     'ws_sessions{status:0}': ['count==2'],
     'ws_sessions{status:404}': ['count==1'],
-    'ws_sessions{status:101}': ['count==1'],
+    'ws_sessions{status:101}': ['count==2'],
     checks: ['rate==1'],
   },
 };
@@ -152,7 +152,14 @@ export default async function ({ ws, env, check }: Iteration) {
   try { early.send('too soon'); } catch (err) { thrown = (err as Error).name + ': ' + (err as Error).message; }
   early.onopen = () => early.close();
   await early.closed;
+  const throwing = ws.connect(env.WS_URL + '/ws/echo');
+  throwing.onopen = () => throwing.send('x');
+  throwing.onmessage = () => {
+    throw new Error('handler boom');
+  };
+  const ended = await throwing.closed.then((e) => e.code, () => -1);
   check(null, {
+    'a throwing handler ends its session': () => ended === 1006,
     'http scheme': () => /needs a ws:\\/\\/ or wss:\\/\\/ URL .*: write ws:\\/\\//.test(http),
     refused: () => refused.endsWith('connection refused (ECONNREFUSED)'),
     'upgrade 404': () => missing.includes('with 404 Not Found instead of 101'),
@@ -162,5 +169,7 @@ export default async function ({ ws, env, check }: Iteration) {
 `);
   expect(res.code, res.stderr + res.stdout).toBe(0);
   expect(metricValue(summary, 'checks', 'rate')).toBe(1);
-  expect(metricValue(summary, 'ws_sessions', 'count')).toBe(4);
+  expect(metricValue(summary, 'ws_sessions', 'count')).toBe(5);
+  // The handler's exception is the script's error, counted and printed with its line.
+  expect(res.stderr).toMatch(/threw Error: handler boom\n\s+at .*scenario\.ts:\d+/);
 });
