@@ -8,8 +8,9 @@
  * A connect that fails (refused, an upgrade answered with another status, a URL that is not ws://)
  * records ws_sessions and ws_connecting with its status, then fires `error` and `close`; `closed`
  * rejects. When the VU is interrupted (gracefulStop ran out, a ramp-down, ^C) the socket is
- * detached: it fires no more events, closes with 1001 (going away), and records its session as it
- * ends; a connect still in progress then is dropped without a sample, as k6 drops it.
+ * detached: it fires no more events, closes with 1001 (going away), records its session as it
+ * ends, and `closed` rejects with WsInterruptedError (so the abandoned iteration's code stops); a
+ * connect still in progress then is dropped without a sample, as k6 drops it.
  */
 import type { Socket } from 'node:net';
 import type { WebSocket as WsSocket } from 'ws';
@@ -20,7 +21,7 @@ import { badUrlSentence, brokenSessionSentence, connectFailureSentence, isNormal
 import type { SessionMetrics, SessionSeries } from './session-metrics.js';
 import * as ev from './socket-events.js';
 import type { WsDefaults } from './ws-defaults.js';
-import { WebSocketError, WsParamsError, WsStateError } from './ws-errors.js';
+import { WebSocketError, WsInterruptedError, WsParamsError, WsStateError } from './ws-errors.js';
 import { loadWebSocket, loadedWebSocket, type WebSocketClass } from './ws-library.js';
 import type { SessionPlan } from './ws-params.js';
 
@@ -333,7 +334,8 @@ export class VuSocket implements WebSocket {
       if (error !== undefined) this.#listeners.dispatch(ev.ERROR_EVENT, this, new ev.ErrorEventImpl(this, error));
       this.#listeners.dispatch(ev.CLOSE_EVENT, this, event);
     }
-    if (error === undefined) this.#settle.resolve(event);
+    if (this.#detached) this.#settle.reject(new WsInterruptedError(`the WebSocket session with ${this.url}`));
+    else if (error === undefined) this.#settle.resolve(event);
     else this.#settle.reject(new WebSocketError(error));
     this.#owner.ended(this);
   }

@@ -29,7 +29,7 @@ export class VuWs implements Ws, ProtocolClient, SocketOwner {
 
   connect(url: string | URL, params?: WsParams): WebSocket {
     const text = typeof url === 'string' ? url : String(url);
-    if (this.ctx.interrupts.retired) throw new WsInterruptedError(text);
+    if (this.ctx.interrupts.retired) throw new WsInterruptedError(`ws.connect(${text})`);
     // Params are checked before anything is opened: a mistake throws here, in the script's own stack.
     const socket = new VuSocket(this, text, planSession(params));
     this.#open.add(socket);

@@ -31,9 +31,14 @@ export class WebSocketError extends Error {
   }
 }
 
-/** `ws.connect` on a VU that has been stopped: the iteration was abandoned, so this fails no run. */
+/**
+ * The VU was stopped: `ws.connect` on a stopped VU throws it, and `closed` of a session the stop
+ * closed rejects with it. Rejecting, rather than resolving, ends the script's own loops (as
+ * HttpInterruptedError does); the VU discards the iteration, so this fails no run.
+ */
 export class WsInterruptedError extends VolleyError {
-  constructor(url: string) {
-    super(`ws.connect(${url}) interrupted: the VU was stopped`, 'VOLLEY_VU_INTERRUPTED', ExitCode.ok);
+  /** `what`: `ws.connect(URL)`, or `the WebSocket session with URL`. */
+  constructor(what: string) {
+    super(`${what} interrupted: the VU was stopped`, 'VOLLEY_VU_INTERRUPTED', ExitCode.ok);
   }
 }

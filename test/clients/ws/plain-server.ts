@@ -13,11 +13,14 @@ export interface PlainServer {
   readonly origin: string;
   /** The upgrade requests received, in order. */
   readonly upgrades: IncomingMessage[];
+  /** The close codes clients sent, in order. */
+  readonly closeCodes: number[];
   close(): Promise<void>;
 }
 
 export async function startPlainServer(): Promise<PlainServer> {
   const upgrades: IncomingMessage[] = [];
+  const closeCodes: number[] = [];
   const server = createServer((_req, res) => res.writeHead(404).end());
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('chat.v2') ? 'chat.v2' : false) });
   server.on('upgrade', (req, socket, head) => {
@@ -27,12 +30,16 @@ export async function startPlainServer(): Promise<PlainServer> {
       socket.end('HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => behave(ws, path));
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      ws.on('close', (code) => closeCodes.push(code));
+      behave(ws, path);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     origin: `ws://127.0.0.1:${(server.address() as AddressInfo).port}`,
     upgrades,
+    closeCodes,
     close: () =>
       new Promise<void>((resolve) => {
         for (const ws of wss.clients) ws.terminate();

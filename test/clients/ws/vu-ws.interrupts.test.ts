@@ -2,7 +2,7 @@
  * An interrupted VU (gracefulStop ran out, a ramp-down, ^C) closes what it still has open: each
  * session ends with 1001 and is recorded, and nothing more reaches the script.
  */
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { next, wsUnderTest } from './ws-under-test.js';
 import { startPlainServer, type PlainServer } from './plain-server.js';
 
@@ -19,8 +19,9 @@ it('an interrupted iteration closes its open session (1001), records it, and fir
   socket.onerror = () => events.push('error');
   signal.abortIteration();
   expect(socket.readyState).toBe(socket.CLOSING);
-  const closed = await socket.closed;
-  expect(closed.code).toBe(1001);
+  // Rejected, so the abandoned iteration's own code stops there (as an interrupted request's does).
+  await expect(socket.closed).rejects.toThrow(/^the WebSocket session with ws:\/\/.*\/echo interrupted: the VU was stopped$/);
+  await vi.waitFor(() => expect(server.closeCodes.at(-1)).toBe(1001));
   expect(events).toEqual([]);
   expect(sink.one('ws_sessions').tags.status).toBe('101');
   expect(sink.of('ws_session_duration')).toHaveLength(1);
@@ -36,7 +37,7 @@ it('a connect still in progress at the interrupt is dropped without a sample, as
   const { ws, sink, signal } = wsUnderTest();
   const socket = ws.connect(`${server.origin}/echo`);
   signal.abortIteration();
-  await socket.closed;
+  await expect(socket.closed).rejects.toThrow(/interrupted/);
   expect(sink.of('ws_sessions')).toEqual([]);
   expect(ws.busy()).toBe(false);
 });
