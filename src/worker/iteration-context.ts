@@ -75,7 +75,7 @@ export function createContext(
   return { context, idle: () => context.clientsIdle(), close: () => context.closeClients() };
 }
 
-// The protocols' getters (`http`, ...) are added to the prototype below, one per registry entry.
+// The protocols' getters (`http`, `ws`, ...) are added to the prototype in its static block.
 interface Context extends ClientApis {}
 
 class Context implements BaseContext {
@@ -111,8 +111,21 @@ class Context implements BaseContext {
     this.#pending = pending;
   }
 
+  // One getter per protocol of the registry (`http`, `ws`, ...) on the prototype: one hidden class
+  // for every context, and each property read is a getter call, no lookup by name.
+  static {
+    for (const [slot, { name }] of CLIENTS.entries()) {
+      Object.defineProperty(Context.prototype, name, {
+        get(this: Context) {
+          return this.#clientAt(slot);
+        },
+        enumerable: true,
+      });
+    }
+  }
+
   /** The client in `slot`, opened on first use; the same client every later time (one per VU). */
-  clientAt(slot: number): unknown {
+  #clientAt(slot: number): unknown {
     let client = this.#clients[slot];
     if (client === undefined) client = this.#open(slot);
     return this.#pending?.tracing ? this.#pending.tracedApi(client) : client;
@@ -133,15 +146,6 @@ class Context implements BaseContext {
   async closeClients(): Promise<void> {
     await Promise.all(this.#clients.map((client) => client?.close()));
   }
-}
-
-for (const [slot, { name }] of CLIENTS.entries()) {
-  Object.defineProperty(Context.prototype, name, {
-    get(this: Context) {
-      return this.clientAt(slot);
-    },
-    enumerable: true,
-  });
 }
 
 class VuContext extends Context {
