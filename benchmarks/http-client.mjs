@@ -128,7 +128,7 @@ const HTTP_DEFAULTS = { maxRedirects: 10, userAgent: 'volley/bench', discardResp
 
 function volleyLoop(url, sink = NOOP_SINK) {
   return (counter) => {
-    const http = createHttp({ sink, tags: TAGS, interrupts: signalInterrupts(new AbortController().signal), http: HTTP_DEFAULTS, now: () => performance.now() });
+    const http = createHttp({ sink, tags: TAGS, interrupts: signalInterrupts(new AbortController().signal), now: () => performance.now() }, HTTP_DEFAULTS);
     return {
       async run() {
         while (performance.now() < counter.stopAt) {

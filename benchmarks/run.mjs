@@ -17,9 +17,10 @@ import * as startup from './startup.mjs';
 import * as accuracy from './accuracy.mjs';
 import * as arrivalRate from './arrival-rate.mjs';
 import * as soak from './soak.mjs';
+import * as ws from './ws.mjs';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak];
+const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak, ws];
 
 const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke] [--out json|csv]';
 /** The outputs `--out` may turn on in volley's legs: those that write a file. */

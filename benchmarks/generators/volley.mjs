@@ -31,10 +31,11 @@ export function staleBuildWarning() {
 
 /**
  * Runs `volley run SCENARIO --vus N --duration Ss --workers W --quiet --summary-export F -e TARGET=URL`
- * (pinned to `cpu` when given; with `--out KIND=<scratch file>` for each of `outs`) and returns `metrics.http_reqs.values.rate`. A non-zero exit is a
- * broken harness, not a slow run: it throws with the exit code and volley's own last lines.
+ * (pinned to `cpu` when given; with `--out KIND=<scratch file>` for each of `outs`) and returns
+ * the rate of `metric` (`http_reqs` unless told: `metrics.<metric>.values.rate`). A non-zero exit
+ * is a broken harness, not a slow run: it throws with the exit code and volley's own last lines.
  */
-export async function runVolley({ scenario, url, connections, durationS, workers, cpu, outs = [] }) {
+export async function runVolley({ scenario, url, connections, durationS, workers, cpu, outs = [], metric = 'http_reqs' }) {
   const dir = makeWorkDir('volley-');
   const removeDir = () => rmSync(dir, { recursive: true, force: true });
   const forget = atExit(removeDir);
@@ -49,18 +50,18 @@ export async function runVolley({ scenario, url, connections, durationS, workers
       const how = result.timedOut ? 'was killed after its time limit' : `exited ${result.code ?? result.signal}`;
       throw new Error(`volley ${how}: ${['node', ...args].join(' ')}\n${tail(`${result.stdout}\n${result.stderr}`)}`);
     }
-    return readFigure(summaryPath);
+    return readFigure(summaryPath, metric);
   } finally {
     forget();
     removeDir();
   }
 }
 
-function readFigure(summaryPath) {
+function readFigure(summaryPath, metric) {
   if (!existsSync(summaryPath)) throw new Error(`volley exited 0 but wrote no summary to ${summaryPath}`);
   const metrics = JSON.parse(readFileSync(summaryPath, 'utf8')).metrics ?? {};
-  const reqs = metrics.http_reqs?.values;
-  if (!reqs || !Number.isFinite(reqs.rate)) throw new Error('volley summary has no metrics.http_reqs.values.rate');
+  const reqs = metrics[metric]?.values;
+  if (!reqs || !Number.isFinite(reqs.rate)) throw new Error(`volley summary has no metrics.${metric}.values.rate`);
   const failed = metrics.http_req_failed?.values?.passes ?? 0;
   const checkFails = metrics.checks?.values?.fails ?? 0;
   return { rps: reqs.rate, requests: reqs.count, failures: Math.max(failed, checkFails) };

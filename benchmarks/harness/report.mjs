@@ -2,9 +2,9 @@
 
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-/** `71,234 req/s` */
-export function formatRate(rps) {
-  return `${grouped.format(rps)} req/s`;
+/** `71,234 req/s` (or another unit: `msgs/s`) */
+export function formatRate(rps, unit = 'req/s') {
+  return `${grouped.format(rps)} ${unit}`;
 }
 
 /** A ratio to two decimals, `1.13`; `n/a` when the denominator is missing. */

@@ -11,13 +11,13 @@ const LABEL_WIDTH = 30;
 
 /**
  * Runs `legs` (each `{ label, run: () => Promise<{ rps, failures }>, skip?: string }`) for `rounds`
- * rounds, logging one line per figure. A leg that throws is logged and recorded, and the other legs
+ * rounds, logging one line per figure (`rps` in `unit`, req/s unless told). A leg that throws is logged and recorded, and the other legs
  * go on, so one broken generator still leaves the others' figures. Resolves to label →
  * `{ rps: number[], byRound: (number | undefined)[], errors: string[], busyRounds }` (byRound
  * keeps the round's index so legs can be paired round by round; busyRounds: figures taken while other
  * processes took CPU, see cpu-watch.mjs).
  */
-export async function runRounds({ bench, legs, rounds, connections, log }) {
+export async function runRounds({ bench, legs, rounds, connections, log, unit = 'req/s' }) {
   const results = new Map(legs.map((leg) => [leg.label, { rps: [], byRound: [], errors: [], busyRounds: 0 }]));
   for (const leg of legs) {
     if (leg.skip) {
@@ -37,7 +37,7 @@ export async function runRounds({ bench, legs, rounds, connections, log }) {
         const contention = contentionNote(watch.stop());
         if (contention) result.busyRounds++;
         const note = (failures > 0 ? `  (${failures} failed requests)` : '') + contention;
-        log(columns([...prefix, formatRate(rps)], [0, 0, LABEL_WIDTH, 9]) + note);
+        log(columns([...prefix, formatRate(rps, unit)], [0, 0, LABEL_WIDTH, 9]) + note);
       } catch (error) {
         if (isStopping()) return results;
         result.errors.push(error.message);

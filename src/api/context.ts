@@ -3,7 +3,7 @@
  * through this argument (DESIGN.md), which keeps AsyncLocalStorage off the hot path and gives
  * TypeScript the types of `data` and `env`.
  */
-import type { Http } from './http.js';
+import type { ClientApis } from '../clients/registry.js';
 import type { MetricDef } from '../metrics/metric.js';
 
 /** The calling VU (k6's `exec.vu`). */
@@ -61,9 +61,11 @@ export interface TestControl {
   fail(reason?: string): void;
 }
 
-/** What every context (setup, iteration, teardown) holds. */
-export interface BaseContext {
-  readonly http: Http;
+/**
+ * What every context (setup, iteration, teardown) holds: a client per protocol (`http`: k6's
+ * `k6/http`; `ws`: k6's `k6/websockets`; src/clients/registry.ts lists them), and the VU's helpers.
+ */
+export interface BaseContext extends ClientApis {
   /** Runs every checker on `value`, records each in `checks`, and returns true when all pass. */
   check<T>(value: T, checkers: Checkers<T>, tags?: Record<string, string>): boolean;
   /** Runs `fn` inside a group (tags its samples, records group_duration). Groups in one VU are sequential. */

@@ -6,8 +6,7 @@ import type { ResolvedOptions } from '../config/options.js';
 import type { BaseContext } from '../api/context.js';
 import { ScriptError } from '../errors.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
-import { createHttp } from '../clients/http/index.js';
-import { httpDefaultsOf } from '../clients/http/http-defaults.js';
+import { clientOpeners } from '../clients/registry.js';
 import { createContext } from '../worker/iteration-context.js';
 import { TagCache, VuTagState } from '../worker/vu-tags.js';
 import { TestAbortedError } from '../worker/test-abort.js';
@@ -31,9 +30,8 @@ export async function runStage(script: LoadedScript, stage: Stage, options: Reso
   tags.enterGroup(`${stage}`);
   const services = {
     sink,
-    httpDefaults: httpDefaultsOf(options),
+    clients: clientOpeners(options),
     now: () => performance.now(),
-    createHttp,
     onTestControl: control,
     instance: { vusActive: 0, vusInitialized: 0, iterationsCompleted: 0, iterationsInterrupted: 0, currentTestRunDuration: 0 },
   };
@@ -42,7 +40,10 @@ export async function runStage(script: LoadedScript, stage: Stage, options: Reso
   const context: BaseContext & { data?: unknown } = owned.context;
   if (stage === 'teardown') Object.defineProperty(context, 'data', { value: setupData === undefined ? undefined : JSON.parse(setupData), enumerable: true });
   try {
-    return { result: await fn(context), sink };
+    const result: unknown = await fn(context);
+    // As an iteration does: the stage ends once what it started has ended (a WebSocket it opened has closed).
+    await owned.idle();
+    return { result, sink };
   } catch (err) {
     if (err instanceof TestAbortedError) return { result: undefined, sink };
     throw new ScriptError(describeScriptError(`${stage}()`, err, script.scriptPath));

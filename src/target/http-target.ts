@@ -1,6 +1,6 @@
 /**
  * The HTTP/WebSocket half of the embedded target: one `node:http` server serving the routes of
- * router.ts and, on the same port, the WebSocket echo of ws-echo.ts.
+ * router.ts and, on the same port, the WebSocket routes of ws-echo.ts.
  */
 import { createServer, type Server } from 'node:http';
 import { FaultRoutes } from './faults/fault-routes.js';
@@ -9,11 +9,12 @@ import { listen, urlHost } from './listen.js';
 import { requestPath } from './request-path.js';
 import { RequestStats } from './request-stats.js';
 import { createRequestHandler } from './router.js';
-import { createWsEcho, WS_ECHO_PATH, type WsEcho } from './ws-echo.js';
+import { createWsEcho, type WsEcho } from './ws-echo.js';
 
 /** A running HTTP/WebSocket server and its request counts; `refuseUrl` with faults on. */
 export interface HttpTarget {
   httpUrl: string;
+  /** The WebSocket origin, as `ws://127.0.0.1:6180`: routes are paths on it, as on httpUrl. */
   wsUrl: string;
   refuseUrl?: string;
   close(): Promise<void>;
@@ -40,7 +41,7 @@ export async function startHttpTarget(host: string, port: number, faults = false
   let closing: Promise<void> | undefined;
   return {
     httpUrl: `http://${origin}`,
-    wsUrl: `ws://${origin}${WS_ECHO_PATH}`,
+    wsUrl: `ws://${origin}`,
     ...(refuse && { refuseUrl: refuse.url }),
     close: () => (closing ??= Promise.all([closeServer(server, ws), refuse?.close()]).then(() => undefined)),
     stats: () => stats.snapshot(),
@@ -59,12 +60,12 @@ function createHttpServer(stats: RequestStats, ws: WsEcho, faults: FaultRoutes |
     // Node hands an upgraded socket over without an error listener; a reset would otherwise throw.
     socket.on('error', () => {});
     const path = requestPath(req.url);
-    if (path !== WS_ECHO_PATH) {
+    if (path === undefined || !ws.serves(path)) {
       socket.end('HTTP/1.1 404 Not Found\r\nconnection: close\r\ncontent-length: 0\r\n\r\n');
       return;
     }
     stats.count(path);
-    ws.handleUpgrade(req, socket, head);
+    ws.handleUpgrade(req, socket, head, path);
   });
   return server;
 }

@@ -10,7 +10,7 @@ import { DEFAULT_HOST, validateTargetOptions, type TargetOptions } from './targe
 export interface RunningTarget {
   /** Base URL of the HTTP routes, as `http://127.0.0.1:6180`. */
   httpUrl: string;
-  /** URL of the WebSocket echo, as `ws://127.0.0.1:6180/ws`. */
+  /** The WebSocket origin, as `ws://127.0.0.1:6180` (the echo is `${wsUrl}/ws/echo`). */
   wsUrl: string;
   /** With faults: the origin of the port that resets every connection, as `http://127.0.0.1:41234`. */
   refuseUrl?: string;

@@ -1,7 +1,8 @@
 /**
- * Builds the context object a VU (or setup/teardown) hands to the scenario: http, check, group,
- * sleep, log, metrics, test, env and the exec-style info. Built once per VU and reused for every
- * iteration; the HTTP client is created on first use, so idle VUs cost little memory.
+ * Builds the context object a VU (or setup/teardown) hands to the scenario: a client per protocol
+ * of the registry (http, ...), check, group, sleep, log, metrics, test, env and the exec-style info.
+ * Built once per VU and reused for every iteration; each protocol's client is created on first use,
+ * so idle VUs cost little memory.
  *
  * The context, its client context and its metrics recorder are class instances with every field set
  * in the constructor: one hidden class for all VUs, getters on the prototype. Object literals with
@@ -11,8 +12,8 @@
 import { format } from 'node:util';
 import { setTimeout as sleepMs } from 'node:timers/promises';
 import type { BaseContext, Checkers, InstanceInfo, MetricsRecorder, ScenarioInfo, TestControl } from '../api/context.js';
-import type { Http } from '../api/http.js';
-import type { ClientContext, HttpDefaults, Interrupts, ProtocolClient, VuTags } from '../clients/types.js';
+import type { ClientContext, Interrupts, ProtocolClient, VuTags } from '../clients/types.js';
+import { CLIENTS, type ClientApis, type ClientOpener } from '../clients/registry.js';
 import { signalInterrupts } from '../clients/signal-interrupts.js';
 import type { MetricDef } from '../metrics/metric.js';
 import type { MetricSink } from '../metrics/sink.js';
@@ -26,9 +27,9 @@ import { captureSite, type PendingCalls } from './pending-calls.js';
 /** What a context needs from the thread that hosts it. */
 export interface ContextServices {
   readonly sink: MetricSink;
-  readonly httpDefaults: HttpDefaults;
+  /** One per registered protocol, in CLIENTS' order (registry.ts clientOpeners). */
+  readonly clients: readonly ClientOpener[];
   now(): number;
-  createHttp(ctx: ClientContext): Http & ProtocolClient;
   onTestControl(action: 'abort' | 'fail', reason: string): void;
   readonly instance: InstanceInfo;
 }
@@ -48,6 +49,8 @@ export interface VuBinding {
 /** A context plus what its owner needs to retire it. */
 export interface OwnedContext {
   readonly context: BaseContext;
+  /** Resolves once the clients this context opened are idle (requests done, WebSockets closed). */
+  idle(): Promise<void>;
   /** Closes the protocol clients this context opened. */
   close(): Promise<void>;
 }
@@ -69,8 +72,11 @@ export function createContext(
   vu?: VuBinding,
 ): OwnedContext {
   const context = vu === undefined ? new Context(services, tags, abort, env, scenario, label, undefined) : new VuContext(services, tags, abort, env, scenario, label, vu);
-  return { context, close: () => context.closeClients() };
+  return { context, idle: () => context.clientsIdle(), close: () => context.closeClients() };
 }
+
+// The protocols' getters (`http`, `ws`, ...) are added to the prototype in its static block.
+interface Context extends ClientApis {}
 
 class Context implements BaseContext {
   readonly check: BaseContext['check'];
@@ -84,7 +90,8 @@ class Context implements BaseContext {
   readonly instance: InstanceInfo;
   #services: ContextServices;
   #clientContext: ClientContext;
-  #http: (Http & ProtocolClient) | undefined;
+  /** The protocol clients opened so far, by registry slot. */
+  #clients: (ProtocolClient | undefined)[];
   #pending: PendingCalls | undefined;
 
   constructor(services: ContextServices, tags: VuTagState, abort: IterationSignal | SignalSource, env: Readonly<Record<string, string | undefined>>, scenario: ScenarioInfo, label: string, pending: PendingCalls | undefined) {
@@ -100,21 +107,44 @@ class Context implements BaseContext {
     this.instance = services.instance;
     this.#services = services;
     this.#clientContext = new VuClientContext(services, tags, interrupts);
-    this.#http = undefined;
+    this.#clients = [];
     this.#pending = pending;
   }
 
-  get http(): Http {
-    let http = this.#http;
-    if (http === undefined) {
-      http = this.#http = this.#services.createHttp(this.#clientContext);
-      this.#pending?.addClient(http);
+  // One getter per protocol of the registry (`http`, `ws`, ...) on the prototype: one hidden class
+  // for every context, and each property read is a getter call, no lookup by name.
+  static {
+    for (const [slot, { name }] of CLIENTS.entries()) {
+      Object.defineProperty(Context.prototype, name, {
+        get(this: Context) {
+          return this.#clientAt(slot);
+        },
+        enumerable: true,
+      });
     }
-    return this.#pending?.tracing ? this.#pending.tracedHttp(http) : http;
+  }
+
+  /** The client in `slot`, opened on first use; the same client every later time (one per VU). */
+  #clientAt(slot: number): unknown {
+    let client = this.#clients[slot];
+    if (client === undefined) client = this.#open(slot);
+    return this.#pending?.tracing ? this.#pending.tracedApi(client) : client;
+  }
+
+  #open(slot: number): ProtocolClient {
+    const opener = this.#services.clients[slot]!;
+    const client = (this.#clients[slot] = opener.open(this.#clientContext));
+    this.#pending?.addClient(client, opener);
+    return client;
+  }
+
+  /** Waits, as an iteration's end does (pending-calls.ts), until no opened client is busy. */
+  async clientsIdle(): Promise<void> {
+    while (this.#clients.some((client) => client?.busy())) await Promise.all(this.#clients.map((client) => client?.idle()));
   }
 
   async closeClients(): Promise<void> {
-    await this.#http?.close();
+    await Promise.all(this.#clients.map((client) => client?.close()));
   }
 }
 
@@ -139,13 +169,11 @@ class VuClientContext implements ClientContext {
   readonly sink: MetricSink;
   readonly tags: VuTags;
   readonly interrupts: Interrupts;
-  readonly http: HttpDefaults;
   readonly now: () => number;
   constructor(services: ContextServices, tags: VuTags, interrupts: Interrupts) {
     this.sink = services.sink;
     this.tags = tags;
     this.interrupts = interrupts;
-    this.http = services.httpDefaults;
     this.now = services.now;
   }
 }

@@ -9,8 +9,7 @@ import { ScriptError } from '../errors.js';
 import { BUILTIN } from '../metrics/builtin.js';
 import { TagSet } from '../metrics/tags.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
-import { createHttp } from '../clients/http/index.js';
-import { httpDefaultsOf } from '../clients/http/http-defaults.js';
+import { clientOpeners } from '../clients/registry.js';
 import { enterInit, leaveInit, runtime } from '../api/runtime.js';
 import type { ContextServices } from './iteration-context.js';
 import { IterationErrors } from './iteration-errors.js';
@@ -191,9 +190,8 @@ export class LoadWorker {
     const clock = this.clock;
     return {
       sink: this.metrics,
-      httpDefaults: httpDefaultsOf(options),
+      clients: clientOpeners(options),
       now: requestClock,
-      createHttp,
       onTestControl: (action, reason) => {
         this.send({ type: 'testControl', workerId, action, reason });
         if (action === 'abort') this.stop(true);

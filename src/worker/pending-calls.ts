@@ -10,13 +10,13 @@
  * with calls running: unawaited-warnings.ts), never per request.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { Http, Params, RequestBody, Response } from '../api/http.js';
+import type { ClientOpener } from '../clients/registry.js';
 import type { ProtocolClient } from '../clients/types.js';
 import type { IterationSignal } from './iteration-signal.js';
 import type { VuTagState } from './vu-tags.js';
 
-/** The kinds of call an iteration can leave running. */
-export type CallKind = 'http' | 'sleep' | 'group';
+/** The kinds of call an iteration can leave running: a protocol's name (`http`), `sleep` or `group`. */
+export type CallKind = string;
 
 /** A traced call still running when its iteration's function returned. */
 export interface UnawaitedCall {
@@ -29,6 +29,13 @@ export interface UnawaitedCall {
 
 interface TracedCall extends UnawaitedCall {
   done: boolean;
+}
+
+/** A client the VU opened, with its API for traced iterations (made the first time one uses it). */
+interface OpenClient {
+  readonly client: ProtocolClient;
+  readonly opener: ClientOpener;
+  traced: unknown;
 }
 
 function noop(): void {}
@@ -52,11 +59,10 @@ export class PendingCalls {
   tracing = false;
   readonly #signal: IterationSignal;
   readonly #tags: VuTagState;
-  readonly #clients: ProtocolClient[] = [];
+  readonly #clients: OpenClient[] = [];
   /** The outermost group started last: still running while the VU's group path is not the root. */
   #group: Promise<unknown> | undefined;
   #traced: TracedCall[] = [];
-  #tracedHttp: TracedHttp | undefined;
 
   constructor(signal: IterationSignal, tags: VuTagState) {
     this.#signal = signal;
@@ -64,8 +70,8 @@ export class PendingCalls {
   }
 
   /** A client the VU's context opened (made on first use). */
-  addClient(client: ProtocolClient): void {
-    this.#clients.push(client);
+  addClient(client: ProtocolClient, opener: ClientOpener): void {
+    this.#clients.push({ client, opener, traced: undefined });
   }
 
   /** True while anything the iteration started is still running. */
@@ -76,14 +82,16 @@ export class PendingCalls {
   /** What is running now, by kind (for an untraced iteration: no call site known). */
   runningKinds(): CallKind[] {
     const kinds: CallKind[] = [];
-    if (this.#clientBusy()) kinds.push('http');
+    // An open WebSocket keeps the iteration running too, but it was not left un-awaited: only
+    // protocols whose calls are awaited (they have wording for the warning) count here.
+    for (const { client, opener } of this.#clients) if (opener.wording && client.busy()) kinds.push(opener.name);
     if (this.#signal.sleeping) kinds.push('sleep');
     if (this.#tags.group !== '') kinds.push('group');
     return kinds;
   }
 
   #clientBusy(): boolean {
-    for (const client of this.#clients) if (client.busy()) return true;
+    for (const open of this.#clients) if (open.client.busy()) return true;
     return false;
   }
 
@@ -91,7 +99,7 @@ export class PendingCalls {
   async drained(): Promise<void> {
     while (this.busy()) {
       // A group's rejection is the script's to handle; here it only ends the wait.
-      await Promise.all([...this.#clients.map((c) => c.idle()), this.#signal.idle(), this.#group?.then(noop, noop)]);
+      await Promise.all([...this.#clients.map((c) => c.client.idle()), this.#signal.idle(), this.#group?.then(noop, noop)]);
       await nextTurn();
     }
   }
@@ -109,9 +117,12 @@ export class PendingCalls {
     promise.then(done, done);
   }
 
-  /** `http` for a traced iteration: the same client, each call recorded with its stack. */
-  tracedHttp(http: Http): Http {
-    return (this.#tracedHttp ??= new TracedHttp(http, this));
+  /** `client`'s API for a traced iteration: the same client, each call recorded with its stack. */
+  tracedApi(client: ProtocolClient): unknown {
+    const open = this.#clients.find((c) => c.client === client);
+    const traced = open?.opener.traced;
+    if (open === undefined || traced === undefined) return client;
+    return (open.traced ??= traced(client, (call, promise) => this.track(open.opener.name, call, promise, captureSite(call))));
   }
 
   /**
@@ -125,46 +136,5 @@ export class PendingCalls {
     this.#traced = [];
     this.tracing = false;
     return running.map(({ kind, call, site }) => ({ kind, call, site }));
-  }
-}
-
-/** The VU's `http` while its iteration is traced: each call recorded, with its stack, then passed on. */
-class TracedHttp implements Http {
-  readonly #http: Http;
-  readonly #pending: PendingCalls;
-
-  constructor(http: Http, pending: PendingCalls) {
-    this.#http = http;
-    this.#pending = pending;
-  }
-
-  get(url: string, params?: Params): Promise<Response> {
-    return this.#trace('http.get()', this.#http.get(url, params));
-  }
-  head(url: string, params?: Params): Promise<Response> {
-    return this.#trace('http.head()', this.#http.head(url, params));
-  }
-  post(url: string, body?: RequestBody | null, params?: Params): Promise<Response> {
-    return this.#trace('http.post()', this.#http.post(url, body, params));
-  }
-  put(url: string, body?: RequestBody | null, params?: Params): Promise<Response> {
-    return this.#trace('http.put()', this.#http.put(url, body, params));
-  }
-  patch(url: string, body?: RequestBody | null, params?: Params): Promise<Response> {
-    return this.#trace('http.patch()', this.#http.patch(url, body, params));
-  }
-  del(url: string, body?: RequestBody | null, params?: Params): Promise<Response> {
-    return this.#trace('http.del()', this.#http.del(url, body, params));
-  }
-  options(url: string, body?: RequestBody | null, params?: Params): Promise<Response> {
-    return this.#trace('http.options()', this.#http.options(url, body, params));
-  }
-  request(method: string, url: string, body?: RequestBody | null, params?: Params): Promise<Response> {
-    return this.#trace('http.request()', this.#http.request(method, url, body, params));
-  }
-
-  #trace(call: string, promise: Promise<Response>): Promise<Response> {
-    this.#pending.track('http', call, promise, captureSite(call));
-    return promise;
   }
 }

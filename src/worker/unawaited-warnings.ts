@@ -9,25 +9,25 @@
  * running in a scenario but never named there (its site did not run again) gets a warning without a
  * line at the end.
  */
+import { CLIENTS } from '../clients/registry.js';
+import type { CallWording } from '../clients/types.js';
 import { callerLine } from './script-error.js';
 import type { CallKind, UnawaitedCall } from './pending-calls.js';
 
 /** Distinct call sites warned about, at most (a generated script must not flood the output). */
 const MAX_SITES = 100;
 
+/** How warnings speak of each kind of call: the context's own, and each protocol's (registry.ts). */
+const WORDING: ReadonlyMap<CallKind, CallWording> = new Map<CallKind, CallWording>([
+  ['sleep', { example: 'sleep()', unnamed: 'sleep()', awaited: (call) => `await ${call.replace('()', '(...)')}` }],
+  ['group', { example: 'group()', unnamed: 'group()', awaited: () => "await group('name', async () => { ... })" }],
+  ...CLIENTS.flatMap((c): [CallKind, CallWording][] => (c.wording ? [[c.name, c.wording]] : [])),
+]);
+
 /** How to write a call awaited, for the warning's hint: `http.post()` → `const res = await http.post(...)`. */
 function awaited(kind: CallKind, call: string): string {
-  if (kind === 'group') return "await group('name', async () => { ... })";
-  const written = `await ${call.replace('()', '(...)')}`;
-  return kind === 'http' ? `const res = ${written}` : written;
+  return WORDING.get(kind)?.awaited(call) ?? `await ${call.replace('()', '(...)')}`;
 }
-/** A call of each kind, for the hint of a warning that names no call. */
-const EXAMPLE: Record<CallKind, string> = { http: 'http.get()', sleep: 'sleep()', group: 'group()' };
-const UNNAMED: Record<CallKind, string> = {
-  http: 'an http request (http.get(), http.post(), …)',
-  sleep: 'sleep()',
-  group: 'group()',
-};
 
 /** What a scenario's VUs report to (UnawaitedWarnings.forScenario). */
 export interface UnawaitedReporter {
@@ -73,8 +73,9 @@ export class UnawaitedWarnings {
     for (const [scenario, kinds] of this.#seen) {
       for (const kind of kinds) {
         if (this.#named.get(scenario)?.has(kind)) continue;
-        const hint = awaited(kind, EXAMPLE[kind]);
-        this.#warn(`unawaited:${scenario}:${kind}`, `${UNNAMED[kind]} was not awaited in scenario ${scenario}; its line is named when the call runs again, and it did not (write \`${hint}\`). The iteration waited for it to finish`);
+        const wording = WORDING.get(kind);
+        const hint = awaited(kind, wording?.example ?? `${kind}()`);
+        this.#warn(`unawaited:${scenario}:${kind}`, `${wording?.unnamed ?? kind} was not awaited in scenario ${scenario}; its line is named when the call runs again, and it did not (write \`${hint}\`). The iteration waited for it to finish`);
       }
     }
   }

@@ -21,7 +21,7 @@
  */
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { signalInterrupts } from '../clients/signal-interrupts.js';
-import { createHttp } from '../clients/http/index.js';
+import { createHttp, type HttpDefaults } from '../clients/http/index.js';
 import { BUILTIN } from '../metrics/builtin.js';
 import { TagSet } from '../metrics/tags.js';
 import { WorkerMetrics } from '../metrics/worker-metrics.js';
@@ -33,7 +33,7 @@ import { requestClock } from './clock.js';
 // before (≈ 300 ms here, from cold). Spread over a few connections, as a run's VUs are.
 const CONNECTIONS = 8;
 const RESPONSE = Buffer.from('HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ncontent-length: 2\r\nkeep-alive: timeout=60\r\n\r\nok');
-const HTTP_DEFAULTS = { maxRedirects: 0, userAgent: 'volley/warm-up', discardResponseBodies: false, timeoutMs: 5_000, noConnectionReuse: false, insecureSkipTLSVerify: false };
+const HTTP_DEFAULTS: HttpDefaults = { maxRedirects: 0, userAgent: 'volley/warm-up', discardResponseBodies: false, timeoutMs: 5_000, noConnectionReuse: false, insecureSkipTLSVerify: false };
 
 /** Warms the request path until `WARM_UP_REQUESTS` are done or `stop` aborts; resolves with the requests answered. */
 export async function warmUpHotPath(stop: AbortSignal): Promise<number> {
@@ -57,7 +57,7 @@ async function warmHttp(url: string, metrics: WorkerMetrics, stop: AbortSignal):
   const iterations = metrics.series(BUILTIN.iterations, tags.current);
   let answered = 0;
   const loops = Array.from({ length: CONNECTIONS }, async () => {
-    const http = createHttp({ sink: metrics, tags, interrupts: signalInterrupts(new AbortController().signal), http: HTTP_DEFAULTS, now: requestClock });
+    const http = createHttp({ sink: metrics, tags, interrupts: signalInterrupts(new AbortController().signal), now: requestClock }, HTTP_DEFAULTS);
     try {
       for (let i = 0; i < WARM_UP_REQUESTS / CONNECTIONS && !stop.aborted; i++) {
         const res = await http.get(url);

@@ -9,8 +9,8 @@ let target: RunningTarget;
 beforeAll(async () => (target = await startTestTarget()));
 afterAll(() => target.close());
 
-it.each(['quickstart.ts', 'ci-gate.ts', 'user-journey.ts', 'ramp-up.ts', 'slo-guard.ts'])('scenarios/%s passes its thresholds', async (name) => {
-  const res = await runVolley(['run', join(REPO_ROOT, 'scenarios', name), '-e', `BASE_URL=${target.httpUrl}`]);
+it.each(['quickstart.ts', 'ci-gate.ts', 'user-journey.ts', 'ramp-up.ts', 'slo-guard.ts', 'chat.ts'])('scenarios/%s passes its thresholds', async (name) => {
+  const res = await runVolley(['run', join(REPO_ROOT, 'scenarios', name), '-e', `BASE_URL=${target.httpUrl}`, '-e', `WS_URL=${target.wsUrl}`]);
   expect(res.code, res.stderr + res.stdout).toBe(0);
   expect(res.stdout).toContain('THRESHOLDS');
 });

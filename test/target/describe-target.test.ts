@@ -6,22 +6,22 @@ describe('describeTarget', () => {
   it('prints one line per address served, HTTP first', () => {
     const lines = describeTarget({
       httpUrl: 'http://127.0.0.1:6180',
-      wsUrl: 'ws://127.0.0.1:6180/ws',
+      wsUrl: 'ws://127.0.0.1:6180',
       close: () => Promise.resolve(),
       stats: () => ({}),
     });
-    expect(lines).toEqual(['volley target: http://127.0.0.1:6180', 'volley target: ws://127.0.0.1:6180/ws']);
+    expect(lines).toEqual(['volley target: http://127.0.0.1:6180', 'volley target: ws://127.0.0.1:6180']);
   });
 
   it('with faults, adds a line per fault endpoint and one for the refusing port', () => {
     const lines = describeTarget({
       httpUrl: 'http://127.0.0.1:6180',
-      wsUrl: 'ws://127.0.0.1:6180/ws',
+      wsUrl: 'ws://127.0.0.1:6180',
       refuseUrl: 'http://127.0.0.1:41000',
       close: () => Promise.resolve(),
       stats: () => ({}),
     });
-    expect(lines.slice(0, 2)).toEqual(['volley target: http://127.0.0.1:6180', 'volley target: ws://127.0.0.1:6180/ws']);
+    expect(lines.slice(0, 2)).toEqual(['volley target: http://127.0.0.1:6180', 'volley target: ws://127.0.0.1:6180']);
     expect(lines).toContain('volley target: fault http://127.0.0.1:6180/faults/hang  reads the request and never answers');
     expect(lines.at(-1)).toBe('volley target: fault http://127.0.0.1:41000  resets every connection as it is accepted');
     expect(lines).toHaveLength(2 + FAULT_ENDPOINTS.length + 1);

@@ -18,7 +18,7 @@ describe('node dist/target/main.js', () => {
     const port = await refusedPort();
     const proc = spawnNode(MAIN, ['--port', String(port)]);
     const out = await proc.waitForOutput(READY);
-    expect(out).toBe(`volley target: http://127.0.0.1:${port}\nvolley target: ws://127.0.0.1:${port}/ws\n`);
+    expect(out).toBe(`volley target: http://127.0.0.1:${port}\nvolley target: ws://127.0.0.1:${port}\n`);
     const res = await request(`http://127.0.0.1:${port}/`);
     await res.body.dump();
     expect(res.statusCode).toBe(200);

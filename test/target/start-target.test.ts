@@ -26,7 +26,7 @@ describe('startTarget', () => {
     const target = await startTarget({ httpPort: port });
     try {
       expect(target.httpUrl).toBe(`http://127.0.0.1:${port}`);
-      expect(target.wsUrl).toBe(`ws://127.0.0.1:${port}/ws`);
+      expect(target.wsUrl).toBe(`ws://127.0.0.1:${port}`);
     } finally {
       await target.close();
     }

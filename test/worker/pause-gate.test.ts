@@ -48,7 +48,7 @@ function vuAt(gate: PauseGate) {
     unawaited: new UnawaitedWarnings('/s.ts', () => {}).forScenario('s'),
     gate,
   };
-  const owned: OwnedContext = { context: {} as OwnedContext['context'], close: async () => {} };
+  const owned: OwnedContext = { context: {} as OwnedContext['context'], idle: async () => {}, close: async () => {} };
   const tags = new VuTagState(new TagCache({}));
   const signal = new IterationSignal();
   const vu = new Vu(async () => void runs.count++, owned, tags, signal, new PendingCalls(signal, tags), shared, 'vu 1');

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Http, Response } from '../../src/api/http.js';
 import type { Iteration } from '../../src/api/context.js';
 import type { ProtocolClient } from '../../src/clients/types.js';
+import { httpClient } from '../../src/clients/http/index.js';
 import { createContext, type ContextServices } from '../../src/worker/iteration-context.js';
 import { IterationSignal } from '../../src/worker/iteration-signal.js';
 import { PendingCalls } from '../../src/worker/pending-calls.js';
@@ -39,9 +40,9 @@ function vuContext() {
   const http = new SlowHttp();
   const services = {
     sink: new WorkerMetrics(() => {}),
-    httpDefaults: { maxRedirects: 10, userAgent: 't', discardResponseBodies: false, timeoutMs: 60_000, noConnectionReuse: false, insecureSkipTLSVerify: false },
+    // The registry's http slot, opening the fake client; traced the way the real one is.
+    clients: [{ name: 'http', open: () => http, traced: (client, track) => httpClient.traced!(client as unknown as Http, track), wording: httpClient.wording }],
     now: () => performance.now(),
-    createHttp: () => http as unknown as Http & ProtocolClient,
     onTestControl: () => {},
     instance: { vusActive: 1, vusInitialized: 1, iterationsCompleted: 0, iterationsInterrupted: 0, currentTestRunDuration: 0 },
   } satisfies ContextServices;

@@ -4,7 +4,7 @@
  * case under load, reuses one of two prebuilt plans, so it allocates nothing here.
  */
 import type { ExpectedStatus, Params, ResponseType } from '../../api/http.js';
-import type { HttpDefaults } from '../types.js';
+import type { HttpDefaults } from './http-defaults.js';
 import type { Tags } from '../../metrics/tags.js';
 import { readDurationValue } from '../../config/duration.js';
 import { HttpParamsError } from './http-errors.js';

@@ -9,6 +9,7 @@ import { Exchange, type ExchangeHost } from './exchange.js';
 import { HttpInterruptedError, HttpParamsError } from './http-errors.js';
 import { InFlight } from './in-flight.js';
 import { OriginPool } from './origin-pool.js';
+import type { HttpDefaults } from './http-defaults.js';
 import { encodeBody, isJsonBody } from './request-body.js';
 import { RequestMetrics } from './request-metrics.js';
 import { RequestPlanner } from './request-plan.js';
@@ -30,15 +31,15 @@ export class VuHttp implements Http, ProtocolClient, ExchangeHost {
   readonly #ctx: ClientContext;
   readonly #planner: RequestPlanner;
 
-  constructor(ctx: ClientContext) {
+  constructor(ctx: ClientContext, defaults: HttpDefaults) {
     this.#ctx = ctx;
     this.now = ctx.now;
     this.tags = ctx.tags;
-    this.noConnectionReuse = ctx.http.noConnectionReuse;
-    this.pool = new OriginPool(ctx.now, ctx.http.insecureSkipTLSVerify);
+    this.noConnectionReuse = defaults.noConnectionReuse;
+    this.pool = new OriginPool(ctx.now, defaults.insecureSkipTLSVerify);
     this.metrics = RequestMetrics.of(ctx.sink);
     this.inFlight = new InFlight(ctx.now);
-    this.#planner = RequestPlanner.for(ctx.http);
+    this.#planner = RequestPlanner.for(defaults);
     ctx.interrupts.onInterrupt(this.#onInterrupt);
   }
 

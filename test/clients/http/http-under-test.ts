@@ -1,7 +1,8 @@
 /** Builds a VU's http client the way a worker does, with a recording sink and a controllable signal. */
 import { createHttp } from '../../../src/clients/http/index.js';
 import { signalInterrupts } from '../../../src/clients/signal-interrupts.js';
-import type { ClientContext, HttpDefaults, ProtocolClient } from '../../../src/clients/types.js';
+import type { ClientContext, ProtocolClient } from '../../../src/clients/types.js';
+import type { HttpDefaults } from '../../../src/clients/http/http-defaults.js';
 import type { Http } from '../../../src/api/http.js';
 import { TagSet } from '../../../src/metrics/tags.js';
 import { RecordingSink } from './recording-sink.js';
@@ -29,6 +30,6 @@ export function httpUnderTest(defaults: Partial<HttpDefaults> = {}): HttpUnderTe
   const sink = new RecordingSink();
   const abort = new AbortController();
   const tags = { current: TagSet.of({ scenario: 'default', group: '' }) };
-  const ctx: ClientContext = { sink, tags, interrupts: signalInterrupts(abort.signal), http: { ...DEFAULTS, ...defaults }, now: () => performance.now() };
-  return { http: createHttp(ctx), sink, abort, tags };
+  const ctx: ClientContext = { sink, tags, interrupts: signalInterrupts(abort.signal), now: () => performance.now() };
+  return { http: createHttp(ctx, { ...DEFAULTS, ...defaults }), sink, abort, tags };
 }
