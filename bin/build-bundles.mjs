@@ -66,7 +66,10 @@ await build({
   entryNames: '[name]',
   chunkNames: 'volley-chunk-[hash]',
   splitting: true,
-  external: ['esbuild', 'yargs', 'yargs/*'],
+  // The gRPC packages load from node_modules, only once a scenario speaks gRPC: the health and
+  // reflection services find their .proto files beside their own modules (__dirname), and one copy
+  // of grpc-js and protobufjs serves both them and the scenario's `volley/grpc`.
+  external: ['esbuild', 'yargs', 'yargs/*', '@grpc/grpc-js', '@grpc/proto-loader', '@grpc/reflection', 'grpc-health-check'],
 });
 
 // yargs' factory and the packages its platform shim takes, without help formatting (lean-yargs.ts

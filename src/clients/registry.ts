@@ -6,9 +6,10 @@
 import type { ResolvedOptions } from '../config/options.js';
 import type { CallTracker, CallWording, ClientContext, ClientFactory, ProtocolClient } from './types.js';
 import { httpClient } from './http/index.js';
+import { grpcClient } from './grpc/index.js';
 
 /** The protocols, in the order of their slots on a context. */
-export const CLIENTS = [httpClient] as const;
+export const CLIENTS = [httpClient, grpcClient] as const;
 
 type Registered = (typeof CLIENTS)[number];
 
@@ -28,7 +29,7 @@ export interface ClientOpener {
 
 /** One opener per registered protocol, in CLIENTS' order, with its defaults computed once from `options`. */
 export function clientOpeners(options: ResolvedOptions): readonly ClientOpener[] {
-  return CLIENTS.map((factory) => bind(factory, options));
+  return CLIENTS.map((factory) => bind<unknown, unknown>(factory, options));
 }
 
 function bind<Api, Defaults>(factory: ClientFactory<string, Api, Defaults>, options: ResolvedOptions): ClientOpener {
