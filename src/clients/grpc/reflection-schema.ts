@@ -46,7 +46,7 @@ export interface ReflectionResponse {
 }
 
 let definition: PackageDefinition | undefined;
-const loaded = (): PackageDefinition => (definition ??= fromJSON(SCHEMA, { keepCase: true }));
+const loaded = (): PackageDefinition => (definition ??= fromJSON(SCHEMA, { keepCase: true, arrays: true }));
 
 /** The reflection service's bidi method in `version`. */
 export function reflectionMethod(version: 'v1' | 'v1alpha'): Method {
