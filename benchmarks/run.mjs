@@ -15,9 +15,10 @@ import * as startup from './startup.mjs';
 import * as accuracy from './accuracy.mjs';
 import * as arrivalRate from './arrival-rate.mjs';
 import * as soak from './soak.mjs';
+import * as grpc from './grpc.mjs';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak];
+const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak, grpc];
 
 const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke]';
 
