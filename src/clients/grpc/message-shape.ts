@@ -76,18 +76,35 @@ function build(definition: PackageDefinition, byName: Map<string, Shape>, fullNa
 
 function resolveField(definition: PackageDefinition, byName: Map<string, Shape>, owner: string, message: MessageDescriptor, f: FieldDescriptor): Field {
   const base = { name: f.name, kind: f.type, repeated: f.label === 'LABEL_REPEATED' };
-  const typeName = f.typeName.replace(/^\./, '');
+  if (f.type !== 'TYPE_ENUM' && f.type !== 'TYPE_MESSAGE') return base;
+  const typeName = resolveName(definition, owner, message, f.typeName);
   if (f.type === 'TYPE_ENUM') {
     const values = (definition[typeName] as { type?: { value?: { name: string }[] } } | undefined)?.type?.value ?? [];
     return { ...base, enumNames: new Set(values.map((v) => v.name)) };
   }
-  if (f.type !== 'TYPE_MESSAGE' || typeName.startsWith('google.protobuf.')) return base;
+  if (typeName.startsWith('google.protobuf.')) return base;
   const nested = message.nestedType.find((n) => `${owner}.${n.name}` === typeName);
   if (nested?.options?.mapEntry) {
     const [key, value] = nested.field.map((e) => resolveField(definition, byName, typeName, nested, e));
     return { ...base, repeated: false, map: { key: key!, value: value! } };
   }
   return { ...base, message: build(definition, byName, typeName, nested) };
+}
+
+/**
+ * A field's type name made absolute. Descriptors from a server's reflection hold `.pkg.Msg`; from
+ * proto files, the name as written (`Msg`, `pkg.Msg`), found as protoc finds it: in the message's
+ * own scope, then in each enclosing one.
+ */
+function resolveName(definition: PackageDefinition, owner: string, message: MessageDescriptor, name: string): string {
+  if (name.startsWith('.')) return name.slice(1);
+  if (message.nestedType.some((n) => n.name === name)) return `${owner}.${name}`;
+  const scopes = owner.split('.');
+  for (let i = scopes.length; i >= 0; i--) {
+    const candidate = [...scopes.slice(0, i), name].join('.');
+    if (definition[candidate] !== undefined) return candidate;
+  }
+  return name;
 }
 
 /** `value` checked against `shape` and keyed as the encoder expects; throws ShapeError. */
