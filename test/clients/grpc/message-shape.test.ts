@@ -5,8 +5,9 @@ import { LOADER_OPTIONS } from '../../../src/clients/grpc/protos.js';
 
 // A message with every kind of field the checker tells apart, named as proto-loader names the
 // fields of a .proto file (lowerCamelCase: delay_ms becomes delayMs).
+// protobufjs's typings leave out map fields' keyType, hence the cast.
 const definition = fromJSON(
-  {
+  ({
     nested: {
       t: {
         nested: {
@@ -27,7 +28,7 @@ const definition = fromJSON(
         },
       },
     },
-  },
+  }) as Parameters<typeof fromJSON>[0],
   LOADER_OPTIONS,
 );
 const shape = shapeOf(definition, 't.Outer');
