@@ -37,22 +37,20 @@ function describe(err: unknown, addr: string): GrpcConnectError {
 async function reflectWith(version: 'v1' | 'v1alpha', client: Client, metadata: CallPlan['metadata'], deadline: number): Promise<Protos> {
   const method = reflectionMethod(version);
   const call = client.makeBidiStreamRequest(method.path, method.requestSerialize, method.responseDeserialize, metadataOf(metadata), { deadline });
-  const responses: ReflectionResponse[] = [];
-  let waiting: { resolve(r: ReflectionResponse): void; reject(e: Error): void } | undefined;
+  // The server answers each request with one response, in order: one request is asked at a time.
+  let answer: { resolve(r: ReflectionResponse): void; reject(e: Error): void } | undefined;
   let failure: Error | undefined;
-  call.on('data', (r: ReflectionResponse) => (waiting ? waiting.resolve(r) : responses.push(r)));
+  call.on('data', (r: ReflectionResponse) => answer?.resolve(r));
   call.on('error', () => {});
   call.on('status', (status: StatusObject) => {
-    if (status.code === 0) return;
     failure = status.code === StatusUnimplemented ? new Unimplemented(`${version}: ${status.details}`) : new Error(`${errorOf(status).message} (status ${status.code})`);
-    waiting?.reject(failure);
+    answer?.reject(failure);
   });
-  const ask = (request: object): Promise<ReflectionResponse> => {
+  const ask = async (request: object): Promise<ReflectionResponse> => {
+    if (failure) throw failure;
+    const response = new Promise<ReflectionResponse>((resolve, reject) => (answer = { resolve, reject }));
     call.write(request);
-    const ready = responses.shift();
-    if (ready) return Promise.resolve(checked(ready));
-    if (failure) return Promise.reject(failure);
-    return new Promise<ReflectionResponse>((resolve, reject) => (waiting = { resolve, reject })).then(checked, (e: unknown) => Promise.reject(e)).finally(() => (waiting = undefined));
+    return checked(await response);
   };
   try {
     const listed = (await ask({ listServices: '*' })).listServicesResponse?.service ?? [];
