@@ -75,7 +75,10 @@ await build({
   entryNames: '[name]',
   chunkNames: 'volley-chunk-[hash]',
   splitting: true,
-  external: ['esbuild'],
+  // The gRPC packages load from node_modules, only once a scenario speaks gRPC: the health and
+  // reflection services find their .proto files beside their own modules (__dirname), and one copy
+  // of grpc-js and protobufjs serves both them and the scenario's `volley/grpc`.
+  external: ['esbuild', '@grpc/grpc-js', '@grpc/proto-loader', '@grpc/reflection', 'grpc-health-check'],
 });
 if (http2Stubbed === 0) {
   throw new Error("undici's lib/dispatcher/client.js no longer requires ./client-h2.js: re-check bin/bundle-stubs/undici-client-h2.cjs against this undici");

@@ -7,9 +7,10 @@ import type { ResolvedOptions } from '../config/options.js';
 import type { CallTracker, CallWording, ClientContext, ClientFactory, ProtocolClient } from './types.js';
 import { httpClient } from './http/index.js';
 import { wsClient } from './ws/index.js';
+import { grpcClient } from './grpc/index.js';
 
 /** The protocols, in the order of their slots on a context. */
-export const CLIENTS = [httpClient, wsClient] as const;
+export const CLIENTS = [httpClient, wsClient, grpcClient] as const;
 
 type Registered = (typeof CLIENTS)[number];
 

@@ -32,6 +32,7 @@ export const BUILTIN = {
   ws_msgs_received: def('ws_msgs_received', 'counter'),
   ws_ping: def('ws_ping', 'trend', 'time'),
   grpc_req_duration: def('grpc_req_duration', 'trend', 'time'),
+  grpc_req_failed: def('grpc_req_failed', 'rate'),
   grpc_streams: def('grpc_streams', 'counter'),
   grpc_streams_msgs_sent: def('grpc_streams_msgs_sent', 'counter'),
   grpc_streams_msgs_received: def('grpc_streams_msgs_received', 'counter'),

@@ -1,6 +1,6 @@
 /**
  * The target as a process of its own, for tests and benchmarks that must not share the client's
- * event loop: `node dist/target/main.js [--port N] [--host H] [--faults]`. Prints the lines of
+ * event loop: `node dist/target/main.js [--port N] [--grpc-port N] [--host H] [--faults]`. Prints the lines of
  * describeTarget when ready; closes cleanly on SIGINT or SIGTERM (a second signal kills it outright).
  */
 import { VolleyError } from '../errors.js';

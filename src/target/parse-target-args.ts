@@ -1,9 +1,9 @@
 /**
- * The arguments of the standalone target (src/target/main.ts): `--port N` and `--host H`, in the
- * `--flag value` or `--flag=value` forms, and `--faults`. The CLI's `volley target` parses its own with yargs.
+ * The arguments of the standalone target (src/target/main.ts): `--port N`, `--grpc-port N` and
+ * `--host H`, in the `--flag value` or `--flag=value` forms, and `--faults`. The CLI's `volley target` parses its own with yargs.
  */
 import { ConfigError, type ConfigIssue } from '../errors.js';
-import { DEFAULT_HTTP_PORT, validateTargetOptions, type TargetOptions } from './target-options.js';
+import { defaultGrpcPort, DEFAULT_HTTP_PORT, validateTargetOptions, type TargetOptions } from './target-options.js';
 
 /** Parses `argv` (without node and the script); throws a ConfigError listing every problem. */
 export function parseTargetArgs(argv: readonly string[]): TargetOptions {
@@ -17,15 +17,16 @@ export function parseTargetArgs(argv: readonly string[]): TargetOptions {
       opts.faults = true;
       continue;
     }
-    if (flag !== '--port' && flag !== '--host') {
-      issues.push({ path: arg, message: 'unknown argument (expected --port N, --host H or --faults)' });
+    if (flag !== '--port' && flag !== '--grpc-port' && flag !== '--host') {
+      issues.push({ path: arg, message: 'unknown argument (expected --port N, --grpc-port N, --host H or --faults)' });
       continue;
     }
     const value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
     if (value === undefined) issues.push({ path: flag, message: 'needs a value' });
     else if (flag === '--host') opts.host = value;
-    else opts.httpPort = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+    else opts[flag === '--port' ? 'httpPort' : 'grpcPort'] = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   }
+  opts.grpcPort ??= defaultGrpcPort(opts.httpPort);
   issues.push(...validateTargetOptions(opts));
   if (issues.length > 0) throw new ConfigError(issues);
   return opts;

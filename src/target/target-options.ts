@@ -1,7 +1,4 @@
-/**
- * What `startTarget` accepts, its defaults and their validation. A gRPC port joins these when the
- * gRPC target lands.
- */
+/** What `startTarget` accepts, its defaults and their validation. */
 import type { ConfigIssue } from '../errors.js';
 
 /**
@@ -11,6 +8,8 @@ import type { ConfigIssue } from '../errors.js';
 export interface TargetOptions {
   host?: string;
   httpPort?: number;
+  /** The gRPC server's port (0 picks a free one, startTarget's default). */
+  grpcPort?: number;
   faults?: boolean;
 }
 
@@ -20,6 +19,17 @@ export const DEFAULT_HOST = '127.0.0.1';
 /** The port `volley target` serves HTTP and WebSocket on unless told otherwise (DESIGN.md). */
 export const DEFAULT_HTTP_PORT = 6180;
 
+/** The port `volley target` serves gRPC on unless told otherwise (DESIGN.md). */
+export const DEFAULT_GRPC_PORT = 6181;
+
+/**
+ * The gRPC port when none was given: 6181, or a free one when the HTTP port is 0. Whoever asks for
+ * a free HTTP port (tests, benchmarks, several targets at once) must not collide on a fixed gRPC one.
+ */
+export function defaultGrpcPort(httpPort: number | undefined): number {
+  return httpPort === 0 ? 0 : DEFAULT_GRPC_PORT;
+}
+
 /** Every problem with `opts` at once; empty when they are usable. Pure. */
 export function validateTargetOptions(opts: TargetOptions): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
@@ -28,6 +38,9 @@ export function validateTargetOptions(opts: TargetOptions): ConfigIssue[] {
   }
   if (opts.httpPort !== undefined && !isPort(opts.httpPort)) {
     issues.push({ path: 'port', message: `must be an integer from 0 to 65535 (0 picks a free port), got ${String(opts.httpPort)}` });
+  }
+  if (opts.grpcPort !== undefined && !isPort(opts.grpcPort)) {
+    issues.push({ path: 'grpc-port', message: `must be an integer from 0 to 65535 (0 picks a free port), got ${String(opts.grpcPort)}` });
   }
   return issues;
 }

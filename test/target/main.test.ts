@@ -11,14 +11,15 @@ import { REPO_ROOT } from '../support/repo-root.js';
 import { spawnNode } from '../support/spawn-node.js';
 
 const MAIN = join(REPO_ROOT, 'dist', 'target', 'main.js');
-const READY = /volley target: ws:\/\/\S+\n/;
+const READY = /volley target: grpc \S+\n/;
 
 describe('node dist/target/main.js', () => {
-  it('prints the HTTP and WebSocket addresses when ready, then serves them', async () => {
+  it('prints the HTTP, WebSocket and gRPC addresses when ready, then serves them', async () => {
     const port = await refusedPort();
-    const proc = spawnNode(MAIN, ['--port', String(port)]);
+    const grpcPort = await refusedPort();
+    const proc = spawnNode(MAIN, ['--port', String(port), '--grpc-port', String(grpcPort)]);
     const out = await proc.waitForOutput(READY);
-    expect(out).toBe(`volley target: http://127.0.0.1:${port}\nvolley target: ws://127.0.0.1:${port}\n`);
+    expect(out).toBe(`volley target: http://127.0.0.1:${port}\nvolley target: ws://127.0.0.1:${port}\nvolley target: grpc 127.0.0.1:${grpcPort}\n`);
     const res = await request(`http://127.0.0.1:${port}/`);
     await res.body.dump();
     expect(res.statusCode).toBe(200);

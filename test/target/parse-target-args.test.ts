@@ -4,17 +4,19 @@ import { parseTargetArgs } from '../../src/target/parse-target-args.js';
 
 describe('parseTargetArgs', () => {
   it.each([
-    [[], { httpPort: 6180 }],
-    [['--port', '0'], { httpPort: 0 }],
-    [['--port=7000'], { httpPort: 7000 }],
-    [['--host', '::1', '--port', '1'], { host: '::1', httpPort: 1 }],
-    [['--host=localhost'], { host: 'localhost', httpPort: 6180 }],
-    [['--faults', '--port', '0'], { httpPort: 0, faults: true }],
+    [[], { httpPort: 6180, grpcPort: 6181 }],
+    [['--port', '0'], { httpPort: 0, grpcPort: 0 }],
+    [['--port=7000'], { httpPort: 7000, grpcPort: 6181 }],
+    [['--host', '::1', '--port', '1'], { host: '::1', httpPort: 1, grpcPort: 6181 }],
+    [['--host=localhost'], { host: 'localhost', httpPort: 6180, grpcPort: 6181 }],
+    [['--faults', '--port', '0'], { httpPort: 0, grpcPort: 0, faults: true }],
+    [['--grpc-port', '7001'], { httpPort: 6180, grpcPort: 7001 }],
+    [['--port', '0', '--grpc-port=7001'], { httpPort: 0, grpcPort: 7001 }],
   ])('%j → %j', (argv, opts) => {
     expect(parseTargetArgs(argv)).toEqual(opts);
   });
 
-  it.each([[['--port']], [['--port', 'x']], [['--port', '-1']], [['--port', '70000']], [['--verbose']], [['6180']], [['--faults=yes']]])(
+  it.each([[['--port']], [['--port', 'x']], [['--port', '-1']], [['--port', '70000']], [['--verbose']], [['6180']], [['--faults=yes']], [['--grpc-port', 'x']], [['--grpc-port', '70000']]])(
     'rejects %j with a ConfigError',
     (argv) => {
       expect(() => parseTargetArgs(argv)).toThrow(ConfigError);

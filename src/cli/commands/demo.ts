@@ -1,6 +1,6 @@
 /**
  * `volley demo [SCRIPT]`: starts the embedded target on a free port and runs scenarios/quickstart.ts
- * (or SCRIPT) against it, with BASE_URL and WS_URL passed as --env (what `npm start` does).
+ * (or SCRIPT) against it, with BASE_URL, WS_URL and GRPC_ADDR passed as --env (what `npm start` does).
  */
 import { fileURLToPath } from 'node:url';
 import type { Argv } from 'yargs';
@@ -17,10 +17,10 @@ export function demoCommand(io: Io, setExit: (code: number) => void) {
     builder: (y: Argv) => runFlags(y.positional('script', { type: 'string', describe: 'a scenario to run instead of the quickstart' })),
     handler: async (a: Parameters<typeof toRunRequest>[1] & { script?: string }) => {
       const [{ startTarget }, { runTest }] = await Promise.all([import('../../target/index.js'), import('../../coordinator/run-test.js')]);
-      const target = await startTarget({ httpPort: 0 });
+      const target = await startTarget({ httpPort: 0, grpcPort: 0 });
       try {
         const req = toRunRequest(a.script ?? QUICKSTART, a, io);
-        req.env = { BASE_URL: target.httpUrl, WS_URL: target.wsUrl, ...req.env };
+        req.env = { BASE_URL: target.httpUrl, WS_URL: target.wsUrl, GRPC_ADDR: target.grpcAddr, ...req.env };
         setExit(await runTest(req, io));
       } finally {
         await target.close();

@@ -1,20 +1,21 @@
-/** `volley target [--port N] [--faults]`: the embedded demo target on 127.0.0.1, until ^C. */
+/** `volley target [--port N] [--grpc-port N] [--faults]`: the embedded demo target on 127.0.0.1, until ^C. */
 import type { Argv } from 'yargs';
 import type { Io } from '../../io.js';
-import { DEFAULT_HTTP_PORT } from '../../target/target-options.js';
+import { DEFAULT_GRPC_PORT, DEFAULT_HTTP_PORT, defaultGrpcPort } from '../../target/target-options.js';
 
 export function targetCommand(io: Io, setExit: (code: number) => void) {
   return {
     command: 'target',
-    describe: 'run the embedded demo target (HTTP and WebSocket) on 127.0.0.1',
+    describe: 'run the embedded demo target (HTTP, WebSocket and gRPC) on 127.0.0.1',
     builder: (y: Argv) =>
       y
         .option('port', { type: 'number', default: DEFAULT_HTTP_PORT, describe: 'HTTP/WebSocket port (0 picks a free one)' })
+        .option('grpc-port', { type: 'number', describe: `gRPC port (default ${DEFAULT_GRPC_PORT}, or a free one with --port 0; 0 picks a free one)` })
         .option('host', { type: 'string', default: '127.0.0.1', describe: 'loopback address to bind' })
         .option('faults', { type: 'boolean', default: false, describe: 'add the fault-injecting endpoints under /faults/ and a port that refuses connections' }),
-    handler: async (a: { port: number; host: string; faults: boolean }) => {
+    handler: async (a: { port: number; grpcPort?: number; host: string; faults: boolean }) => {
       const { describeTarget, startTarget } = await import('../../target/index.js');
-      const target = await startTarget({ host: a.host, httpPort: a.port, faults: a.faults });
+      const target = await startTarget({ host: a.host, httpPort: a.port, grpcPort: a.grpcPort ?? defaultGrpcPort(a.port), faults: a.faults });
       io.stdout.write(describeTarget(target).map((l) => `${l}\n`).join(''));
       await new Promise<void>((resolve) => {
         const off = io.onSignal(() => {
