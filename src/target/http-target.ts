@@ -8,6 +8,7 @@ import { requestPath } from './request-path.js';
 import { RequestStats } from './request-stats.js';
 import { createRequestHandler } from './router.js';
 import { createWsEcho, WS_ECHO_PATH, type WsEcho } from './ws-echo.js';
+import { CapacityModel, type CapacitySettings } from './capacity-model.js';
 
 /** A running HTTP/WebSocket server and its request counts. */
 export interface HttpTarget {
@@ -17,11 +18,11 @@ export interface HttpTarget {
   stats(): Record<string, number>;
 }
 
-/** Starts the HTTP/WebSocket server on `host:port` (0 = a free port). */
-export async function startHttpTarget(host: string, port: number): Promise<HttpTarget> {
+/** Starts the HTTP/WebSocket server on `host:port` (0 = a free port), serving through the capacity model when given one. */
+export async function startHttpTarget(host: string, port: number, capacity?: CapacitySettings): Promise<HttpTarget> {
   const stats = new RequestStats();
   const ws = createWsEcho();
-  const server = createHttpServer(stats, ws);
+  const server = createHttpServer(stats, ws, capacity && new CapacityModel(capacity));
   const address = await listen(server, host, port);
   // After binding, the only 'error' a server emits is a failed accept (EMFILE under load): that
   // costs one connection, and must not become an uncaught exception that stops the target.
@@ -36,8 +37,8 @@ export async function startHttpTarget(host: string, port: number): Promise<HttpT
   };
 }
 
-function createHttpServer(stats: RequestStats, ws: WsEcho): Server {
-  const server = createServer({ noDelay: true, requireHostHeader: false }, createRequestHandler(stats));
+function createHttpServer(stats: RequestStats, ws: WsEcho, model: CapacityModel | undefined): Server {
+  const server = createServer({ noDelay: true, requireHostHeader: false }, createRequestHandler(stats, model));
   // Load generators keep connections for a whole run: never close an idle one before the client
   // does (65 s outlasts the usual 60 s client pools), and never cap requests per connection.
   server.keepAliveTimeout = 65_000;

@@ -22,7 +22,7 @@ export interface RunningTarget {
 export async function startTarget(opts: TargetOptions = {}): Promise<RunningTarget> {
   const issues = validateTargetOptions(opts);
   if (issues.length > 0) throw new ConfigError(issues);
-  const http = await startHttpTarget(opts.host ?? DEFAULT_HOST, opts.httpPort ?? 0);
+  const http = await startHttpTarget(opts.host ?? DEFAULT_HOST, opts.httpPort ?? 0, opts.capacity);
   return {
     httpUrl: http.httpUrl,
     wsUrl: http.wsUrl,

@@ -3,11 +3,14 @@
  * gRPC target lands.
  */
 import type { ConfigIssue } from '../errors.js';
+import type { CapacitySettings } from './capacity-model.js';
 
 /** Where the target listens. `httpPort` 0 picks a free port (startTarget's default). */
 export interface TargetOptions {
   host?: string;
   httpPort?: number;
+  /** `--servers N --service-time DUR`: serve through the capacity model (capacity-model.ts). */
+  capacity?: CapacitySettings;
 }
 
 /** The host the target binds unless told otherwise: loopback only, never the network. */
@@ -24,6 +27,19 @@ export function validateTargetOptions(opts: TargetOptions): ConfigIssue[] {
   }
   if (opts.httpPort !== undefined && !isPort(opts.httpPort)) {
     issues.push({ path: 'port', message: `must be an integer from 0 to 65535 (0 picks a free port), got ${String(opts.httpPort)}` });
+  }
+  if (opts.capacity !== undefined) issues.push(...capacityIssues(opts.capacity));
+  return issues;
+}
+
+/** The longest service time accepted, as for `/delay`: beyond any sensible request timeout. */
+const MAX_SERVICE_TIME_MS = 300_000;
+
+function capacityIssues({ servers, serviceTimeMs }: CapacitySettings): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (!(Number.isInteger(servers) && servers >= 1)) issues.push({ path: 'servers', message: `must be a whole number ≥ 1, got ${String(servers)}` });
+  if (!(Number.isFinite(serviceTimeMs) && serviceTimeMs > 0 && serviceTimeMs <= MAX_SERVICE_TIME_MS)) {
+    issues.push({ path: 'service-time', message: `must be longer than 0s and at most 5m, got ${String(serviceTimeMs)} ms` });
   }
   return issues;
 }

@@ -9,11 +9,12 @@ describe('parseTargetArgs', () => {
     [['--port=7000'], { httpPort: 7000 }],
     [['--host', '::1', '--port', '1'], { host: '::1', httpPort: 1 }],
     [['--host=localhost'], { host: 'localhost', httpPort: 6180 }],
+    [['--servers', '7', '--service-time=20ms'], { httpPort: 6180, capacity: { servers: 7, serviceTimeMs: 20 } }],
   ])('%j → %j', (argv, opts) => {
     expect(parseTargetArgs(argv)).toEqual(opts);
   });
 
-  it.each([[['--port']], [['--port', 'x']], [['--port', '-1']], [['--port', '70000']], [['--verbose']], [['6180']]])(
+  it.each([[['--port']], [['--port', 'x']], [['--port', '-1']], [['--port', '70000']], [['--verbose']], [['6180']], [['--servers', '7']], [['--service-time', '20ms']], [['--servers', '0', '--service-time', '20ms']], [['--servers', '2', '--service-time', '20']]])(
     'rejects %j with a ConfigError',
     (argv) => {
       expect(() => parseTargetArgs(argv)).toThrow(ConfigError);
