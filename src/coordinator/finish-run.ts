@@ -21,6 +21,7 @@ import type { RunOutcome } from './exit-code.js';
 import type { RunRequest } from './run-request.js';
 import { buildSummary } from './summary-builder.js';
 import type { LiveThresholds } from './live-thresholds.js';
+import type { LoadDriver } from './load-driver.js';
 
 export interface FinishParams {
   req: RunRequest;
@@ -33,6 +34,8 @@ export interface FinishParams {
   outcome: RunOutcome;
   lifecycle: LifecycleClient;
   hasHandleSummary: boolean;
+  /** Steered the load (volley capacity): its verdict replaces the thresholds' (they are only reported). */
+  driver?: LoadDriver;
 }
 
 /** Returns the summary data it wrote. */
@@ -40,8 +43,9 @@ export async function finishRun(p: FinishParams): Promise<SummaryData> {
   const { io, req, store, outcome } = p;
   const durationMs = Math.max(0, p.run.endedAtMs - p.run.startedAtMs);
   const results = p.thresholds.final(durationMs);
-  if (!allPassed(results)) outcome.thresholdsFailed = true;
-  const data = buildSummary({
+  const verdict = p.driver?.verdict();
+  if (verdict ? verdict.failed : !allPassed(results)) outcome.thresholdsFailed = true;
+  const summary = buildSummary({
     store,
     durationMs,
     trendStats: p.options.summaryTrendStats,
@@ -54,6 +58,8 @@ export async function finishRun(p: FinishParams): Promise<SummaryData> {
     noColor: req.noColor,
     perScope: req.summaryMode === 'full',
   });
+  const breakingPoint = p.thresholds.breakingPoint;
+  const data: SummaryData = { ...summary, ...(breakingPoint ? { breakingPoint } : {}), ...verdict?.summary };
   const custom = p.hasHandleSummary ? await handleSummary(p, data) : undefined;
   // The summary reaches stdout before any file is written: a file that fails cannot take it along.
   if (custom?.handled) {

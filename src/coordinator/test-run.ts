@@ -23,6 +23,10 @@ import { exitCodeOf, type RunOutcome } from './exit-code.js';
 import { finishRun } from './finish-run.js';
 import { banner } from './banner.js';
 import type { RunRequest } from './run-request.js';
+import type { LoadDriver } from './load-driver.js';
+import { offeredLoadOf } from './offered-load.js';
+import type { BreakingPoint } from './breaking-point.js';
+import { describeBreakingPoint } from '../outputs/breaking-point-line.js';
 
 export class TestRun {
   private readonly p: PreparedScenario;
@@ -32,19 +36,23 @@ export class TestRun {
   private readonly outcome: RunOutcome;
   private readonly metrics: RunMetrics;
   private readonly thresholds: LiveThresholds;
+  private readonly driver: LoadDriver | undefined;
   private outputs: OutputSet | undefined;
   private control: OpenedControl | undefined;
   private live: LiveRun | undefined;
 
-  constructor(prepared: PreparedScenario, req: RunRequest, io: Io, stop: StopControl, outcome: RunOutcome) {
+  /** `driver`: a command that steers the load itself and gives the verdict (load-driver.ts). */
+  constructor(prepared: PreparedScenario, req: RunRequest, io: Io, stop: StopControl, outcome: RunOutcome, driver?: LoadDriver) {
     this.p = prepared;
     this.req = req;
     this.io = io;
     this.stop = stop;
     this.outcome = outcome;
+    this.driver = driver;
     this.metrics = new RunMetrics(prepared.store);
-    this.thresholds = new LiveThresholds(prepared.thresholds, prepared.store, (failures) => this.abortOnThresholds(failures));
-    this.metrics.onSecond((second) => {
+    this.thresholds = new LiveThresholds(prepared.thresholds, prepared.store, (failures, broke) => this.abortOnThresholds(failures, broke), offeredLoadOf(prepared.options));
+    this.metrics.onSecond((raw) => {
+      const second = this.driver ? this.driver.second(raw) : raw;
       this.outputs?.addSecond(second);
       this.thresholds.addSecond(second);
     });
@@ -79,6 +87,7 @@ export class TestRun {
         lifecycle: p.lifecycle,
         outputs: this.outputs,
         hasHandleSummary: p.exports.includes('handleSummary'),
+        driver: this.driver,
       });
       this.control?.control.ended();
       return exitCodeOf(outcome);
@@ -128,8 +137,12 @@ export class TestRun {
       onStart: (startedAtMs) => {
         this.thresholds.start(startedAtMs);
         control?.started();
+        this.driver?.started(live, startedAtMs);
       },
-      observe: control && ((msg) => control.observe(msg)),
+      observe: (msg) => {
+        control?.observe(msg);
+        this.driver?.observe(msg);
+      },
       outcome: this.outcome,
       log: io.stderr,
     });
@@ -161,9 +174,14 @@ export class TestRun {
   }
 
   /** An abortOnFail threshold failed: stop at once (in-flight iterations are interrupted, as in k6). */
-  private abortOnThresholds(failures: ThresholdResult[]): void {
+  private abortOnThresholds(failures: ThresholdResult[], broke: BreakingPoint | undefined): void {
     this.outcome.thresholdsFailed = true;
-    this.io.stderr.write(`thresholds crossed (abortOnFail): ${failures.map(describeFailure).join(', ')}; stopping the run\n`);
+    const formatOf = (metric: string) => {
+      const def = this.p.store.defOf(metric);
+      return def && { type: def.kind, contains: def.contains };
+    };
+    const where = broke ? `; ${describeBreakingPoint(broke, formatOf)}` : '';
+    this.io.stderr.write(`thresholds crossed (abortOnFail): ${failures.map(describeFailure).join(', ')}${where}; stopping the run\n`);
     this.live?.stop(true);
   }
 }
