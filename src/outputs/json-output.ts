@@ -1,8 +1,8 @@
 /**
  * `--out json=FILE`: DESIGN.md's NDJSON time series. One line per series per second,
  * `{"t": <unix ms of the second's start>, "metric", "tags", "values"}` with the summary's value
- * keys, then a last line `{"summary": {...}}`. Lines are written as each second closes, so the
- * file grows with the run and memory does not.
+ * keys (and a capacity run's `step`), then a last line `{"summary": {...}}`. Lines are written as
+ * each second closes, so the file grows with the run and memory does not.
  */
 import { createWriteStream, openSync, type WriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
@@ -31,11 +31,11 @@ export class JsonOutput implements Output {
   }
 
   addSecond(bucket: ClosedBucket): void {
-    const { store, startMs } = bucket;
+    const { store, startMs, labels } = bucket;
     let text = '';
     for (const metric of store.names()) {
       for (const { tags, view } of store.seriesOf(metric, 1000)) {
-        text += `${JSON.stringify({ t: startMs, metric, tags: tags.toObject(), values: summaryValues(view, this.trendStats) })}\n`;
+        text += `${JSON.stringify({ t: startMs, metric, tags: tags.toObject(), values: summaryValues(view, this.trendStats), ...labels })}\n`;
       }
     }
     if (text) this.stream.write(text);

@@ -1,0 +1,42 @@
+/**
+ * Acceptance of `volley capacity` (issue #17) against the target's capacity model, 7 servers × 20 ms
+ * (350 requests/s nominal; the target reports what its servers really took): a search with the
+ * default settings. Its own file, so that it runs beside the other capacity tests, not after them.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runVolley } from '../support/run-volley.js';
+import { scenarioFile } from '../support/scenario-file.js';
+import { readSummary } from '../support/summary-export.js';
+import { startTargetProcess, type TargetProcess } from '../support/target-process.js';
+import type { CapacityStats } from '../../src/target/index.js';
+
+const SCRIPT = `
+  import type { Iteration } from 'volley';
+  export default async function ({ http, env }: Iteration) { await http.get(env.BASE_URL + '/'); }
+`;
+
+let target: TargetProcess;
+beforeAll(async () => (target = await startTargetProcess(['--servers', '7', '--service-time', '20ms'])));
+afterAll(() => target.close());
+
+describe('volley capacity against 7 servers × 20 ms', () => {
+  it('finds the capacity the target measured within ±10 %, not as a lower bound, in at most 10 steps', async () => {
+    const { dir, path } = await scenarioFile(SCRIPT);
+    const exported = join(dir, 'summary.json');
+    const res = await runVolley(['capacity', path, '-e', `BASE_URL=${target.httpUrl}`, '--slo', 'http_req_duration:p(99)<100', '--summary-export', exported], { timeoutMs: 150_000 });
+    const { capacity: measured } = await target.stats<{ capacity: CapacityStats }>();
+    const { capacity } = await readSummary(exported);
+    expect(res.code, res.stderr).toBe(0);
+    expect(capacity!.lowerBound).toBe(false);
+    expect(capacity!.steps.length).toBeLessThanOrEqual(10);
+    const steps = capacity!.steps.reduce((ms, s) => ms + s.warmupMs + s.holdMs, 0);
+    expect(steps).toBeLessThan(100_000);
+    const truth = measured.measuredCapacityPerSecond!;
+    expect(capacity!.sustainableRate!, `found ${capacity!.sustainableRate}/s, the target measured ${truth}/s\n${res.stdout}`).toBeGreaterThanOrEqual(0.9 * truth);
+    expect(capacity!.sustainableRate!).toBeLessThanOrEqual(1.1 * truth);
+    expect(capacity!.firstFailedSlo?.slo).toBe('http_req_duration:p(99)<100');
+    expect(res.stdout).toContain('CAPACITY');
+    expect(res.stdout).toMatch(/sustainable rate: [\d,.]+\/s meeting every SLO/);
+  }, 160_000);
+});
