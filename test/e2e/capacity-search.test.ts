@@ -6,15 +6,14 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVolley } from '../support/run-volley.js';
-import { scenarioFile } from '../support/scenario-file.js';
+import { tempDir } from '../support/temp-dir.js';
+import { REPO_ROOT } from '../support/repo-root.js';
 import { readSummary } from '../support/summary-export.js';
 import { startTargetProcess, type TargetProcess } from '../support/target-process.js';
 import type { CapacityStats } from '../../src/target/index.js';
 
-const SCRIPT = `
-  import type { Iteration } from 'volley';
-  export default async function ({ http, env }: Iteration) { await http.get(env.BASE_URL + '/'); }
-`;
+/** The example scenario: its default function gets `/`, its own thresholds are only reported. */
+const SCRIPT = join(REPO_ROOT, 'scenarios', 'capacity.ts');
 
 let target: TargetProcess;
 beforeAll(async () => (target = await startTargetProcess(['--servers', '7', '--service-time', '20ms'])));
@@ -22,9 +21,8 @@ afterAll(() => target.close());
 
 describe('volley capacity against 7 servers × 20 ms', () => {
   it('finds the capacity the target measured within ±10 %, not as a lower bound, in at most 10 steps', async () => {
-    const { dir, path } = await scenarioFile(SCRIPT);
-    const exported = join(dir, 'summary.json');
-    const res = await runVolley(['capacity', path, '-e', `BASE_URL=${target.httpUrl}`, '--slo', 'http_req_duration:p(99)<100', '--summary-export', exported], { timeoutMs: 150_000 });
+    const exported = join(await tempDir(), 'summary.json');
+    const res = await runVolley(['capacity', SCRIPT, '-e', `BASE_URL=${target.httpUrl}`, '--slo', 'http_req_duration:p(99)<100', '--summary-export', exported], { timeoutMs: 150_000 });
     const { capacity: measured } = await target.stats<{ capacity: CapacityStats }>();
     const { capacity } = await readSummary(exported);
     expect(res.code, res.stderr).toBe(0);
