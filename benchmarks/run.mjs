@@ -15,9 +15,10 @@ import * as startup from './startup.mjs';
 import * as accuracy from './accuracy.mjs';
 import * as arrivalRate from './arrival-rate.mjs';
 import * as soak from './soak.mjs';
+import * as capacity from './capacity.mjs';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak];
+const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak, capacity];
 
 const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke]';
 

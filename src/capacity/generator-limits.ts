@@ -35,9 +35,10 @@ export function generatorLimit(s: GeneratorSigns): string | undefined {
   if (s.droppedIterations > 0) {
     return `${s.droppedIterations} iterations were dropped: all ${s.maxVus.toLocaleString('en-US')} VUs were busy when they were due (raise --max-vus)`;
   }
+  // Growth needs two points: a hold of one second has no first half to compare with.
   const { early, late } = s.startLagMs;
-  if (late !== undefined && late > LAG_LIMIT_MS && (early === undefined || late > 2 * early)) {
-    return `iterations started later and later: the mean start lag grew from ${early === undefined ? '?' : round(early)} ms to ${round(late)} ms within the step`;
+  if (early !== undefined && late !== undefined && late > LAG_LIMIT_MS && late > 2 * early) {
+    return `iterations started later and later: the mean start lag grew from ${round(early)} ms to ${round(late)} ms within the step`;
   }
   if (s.busiestWorker && s.busiestWorker.busy >= BUSY_LIMIT) {
     return `load worker ${s.busiestWorker.worker + 1}'s event loop was busy ${percent(s.busiestWorker.busy)} of the step (add --workers, or machines)`;

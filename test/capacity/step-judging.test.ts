@@ -82,6 +82,7 @@ describe('generatorLimit', () => {
     ['a start lag that grows past 50 ms', { startLagMs: { early: 20, late: 120 } }, /start lag grew from 20 ms to 120 ms/],
     ['a start lag that is high but steady', { startLagMs: { early: 60, late: 70 } }, undefined],
     ['a steady small lag', { startLagMs: { early: 10, late: 30 } }, undefined],
+    ['a late second with nothing to compare it with (a one-second hold)', { startLagMs: { early: undefined, late: 200 } }, undefined],
     ['a saturated event loop', { busiestWorker: { worker: 1, busy: 0.95 } }, /^load worker 2's event loop was busy 95% of the step/],
     ['a saturated machine', { cpuShare: 0.93 }, /^volley used 93% of the machine's 2 cores/],
   ])('%s', (_, over, reason) => {
