@@ -71,6 +71,9 @@ export class StepDriver implements LoadDriver {
   started(load: SteeredLoad, startedAtMs: number): void {
     this.load = load;
     this.startedAtMs = startedAtMs;
+    const { settings: s, slos } = this.p;
+    const steps = `${formatDuration(s.stepMs)} steps (${formatDuration(s.warmupMs)} warm-up, then judged), a ${formatDuration(DRAIN_MS)} drain after each`;
+    this.p.progress?.write(`capacity: from ${rate(s.startRate)} up to ${rate(s.maxRate)}, ${steps}, to within ${Number((s.precision * 100).toFixed(2))}%; SLOs: ${slos.map((slo) => slo.source).join(', ')}\n`);
     this.announce(0, 0);
   }
 

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runVolley } from '../support/run-volley.js';
+import { runVolley, spawnVolley } from '../support/run-volley.js';
 import { scenarioFile } from '../support/scenario-file.js';
 import { readSummary } from '../support/summary-export.js';
 import { startTargetProcess, type TargetProcess } from '../support/target-process.js';
@@ -39,6 +39,8 @@ describe('volley capacity, limited by the generator', () => {
     expect(result!.steps.at(-1)!.rate).toBeLessThanOrEqual(200);
     expect(res.code, res.stderr).toBe(result!.sustainableRate === null ? 99 : 0);
     expect(res.stdout).toMatch(/sustainable rate: (at least [\d,.]+\/s .*a lower bound|below)/);
+    expect(res.stderr).toContain('capacity: from 50/s up to 100,000/s, 3s steps (1s warm-up, then judged)');
+    expect(res.stderr).toMatch(/capacity: step 0: 50\/s offered, [\d.]+\/s achieved; http_req_duration:p\(99\)<100 [\d.]+m?s [✓✗]/);
     // Every line of the time series names its step, and every step has lines.
     const lines = (await readFile(series, 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as { step?: number; summary?: unknown });
     const seconds = lines.filter((l) => !l.summary);
@@ -56,8 +58,9 @@ describe('volley capacity, limited by the generator', () => {
 });
 
 describe('volley capacity against a target failing from the start', () => {
-  it('exits 99 and says the capacity is below the start rate', async () => {
-    const { res, exported } = await capacity(script('/status/500'), ['--slo', 'http_req_failed:rate<0.01', '--step', '2s', '--warmup', '1s']);
+  it('exits 99 and says the capacity is below the start rate (driving the --exec function)', async () => {
+    const source = `${script('/')}\nexport async function failing({ http, env }: import('volley').Iteration) { await http.get(env.BASE_URL + '/status/500'); }`;
+    const { res, exported } = await capacity(source, ['--slo', 'http_req_failed:rate<0.01', '--step', '2s', '--warmup', '1s', '--exec', 'failing']);
     const { capacity: result } = await readSummary(exported);
     expect(res.code, res.stderr).toBe(99);
     expect(result).toMatchObject({ sustainableRate: null, lowerBound: false, firstFailedSlo: { slo: 'http_req_failed:rate<0.01', value: 1, atRate: 50 } });
@@ -65,6 +68,44 @@ describe('volley capacity against a target failing from the start', () => {
     expect(result!.reason).toContain('below the start rate');
     expect(res.stdout).toContain('below the start rate');
   }, 70_000);
+});
+
+describe('volley capacity stopped from outside', () => {
+  it('exits 105 on ^C with the search so far in the summary', async () => {
+    const { dir, path } = await scenarioFile(script('/'));
+    const exported = join(dir, 'summary.json');
+    const proc = spawnVolley(['capacity', path, '-e', `BASE_URL=${target.httpUrl}`, '--slo', 'http_req_duration:p(99)<100', '--step', '2s', '--warmup', '1s', '--summary-export', exported], { timeoutMs: 30_000 });
+    await proc.waitForOutput('capacity: step 0:', 'stderr');
+    proc.child.kill('SIGINT');
+    const res = await proc.result;
+    expect(res.code, res.stderr).toBe(105);
+    const { capacity: result } = await readSummary(exported);
+    expect(result!.steps.length).toBeGreaterThanOrEqual(1);
+    expect(result!.reason).toMatch(/^the search was stopped before it ended; 50\/s met every SLO so far/);
+  }, 40_000);
+});
+
+describe('volley target --servers N --service-time DUR', () => {
+  it('serves through the capacity model, reported by /__stats', async () => {
+    const proc = spawnVolley(['target', '--port', '0', '--servers', '3', '--service-time', '30ms'], { timeoutMs: 20_000 });
+    const out = await proc.waitForOutput(/volley target: ws:\/\/\S+\n/);
+    const url = /volley target: (http:\/\/\S+)/.exec(out)![1]!;
+    const stats = (await (await fetch(`${url}/__stats`)).json()) as { capacity: unknown };
+    expect(stats.capacity).toMatchObject({ servers: 3, serviceTimeMs: 30, served: 0 });
+    proc.child.kill('SIGTERM');
+    expect((await proc.result).code).toBe(0);
+  });
+
+  it.each([
+    [['--servers', '3'], /--service-time: is needed with --servers/],
+    [['--service-time', '20ms'], /--servers: is needed with --service-time/],
+    [['--servers', '0', '--service-time', '20ms'], /servers: must be a whole number ≥ 1/],
+    [['--servers', '2', '--service-time', '20'], /--service-time: missing unit/],
+  ])('refuses %j with 104', async (args, message) => {
+    const res = await runVolley(['target', '--port', '0', ...args], { timeoutMs: 20_000 });
+    expect(res.code).toBe(104);
+    expect(res.stderr).toMatch(message);
+  });
 });
 
 describe('volley capacity refuses bad input with 104 and the reason', () => {
