@@ -21,6 +21,7 @@ import type { ClosedBucket } from '../metrics/time-buckets.js';
 import type { LoadDriver, SteeredLoad } from '../coordinator/load-driver.js';
 import type { SummaryData } from '../outputs/summary-data.js';
 import { sloFormatter, stepLine } from '../outputs/capacity-block.js';
+import { formatsOf } from '../outputs/format-values.js';
 import { recordStep, startSearch, type SearchState } from './search.js';
 import type { Slo } from './slo.js';
 import type { CapacitySettings } from './settings.js';
@@ -129,7 +130,7 @@ export class StepDriver implements LoadDriver {
     if (this.judged.length === 0 && this.refuseUnseen(m.sloSeen, w)) return;
     const judgement = judgeStep(w.plan, m, this.p.slos, { maxVus: this.p.maxVus, cpuShare: this.cpuShare(), cores: this.p.cores });
     this.judged.push(judgement);
-    this.p.progress?.write(`capacity: ${stepLine(w.plan.index, judgement.step, sloFormatter(this.formatOf, null))}\n`);
+    this.p.progress?.write(`capacity: ${stepLine(w.plan.index, judgement.step, sloFormatter(formatsOf(this.p.defOf), null))}\n`);
     this.search = recordStep(this.search, judgement.verdict);
     if (this.search.next === undefined) this.load!.stop(false);
     else this.announce(w.plan.index + 1, w.plan.startMs + w.plan.stepMs + DRAIN_MS);
@@ -154,9 +155,4 @@ export class StepDriver implements LoadDriver {
     const wallMs = this.now() - this.cpuAtHold.atMs;
     return wallMs > 0 ? (used.user + used.system) / 1000 / (wallMs * this.p.cores) : undefined;
   }
-
-  private readonly formatOf = (metric: string) => {
-    const def = this.p.defOf(metric);
-    return def && { type: def.kind, contains: def.contains };
-  };
 }

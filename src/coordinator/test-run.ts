@@ -27,6 +27,7 @@ import type { LoadDriver } from './load-driver.js';
 import { offeredLoadOf } from './offered-load.js';
 import type { BreakingPoint } from './breaking-point.js';
 import { describeBreakingPoint } from '../outputs/breaking-point-line.js';
+import { formatsOf } from '../outputs/format-values.js';
 
 export class TestRun {
   private readonly p: PreparedScenario;
@@ -176,11 +177,7 @@ export class TestRun {
   /** An abortOnFail threshold failed: stop at once (in-flight iterations are interrupted, as in k6). */
   private abortOnThresholds(failures: ThresholdResult[], broke: BreakingPoint | undefined): void {
     this.outcome.thresholdsFailed = true;
-    const formatOf = (metric: string) => {
-      const def = this.p.store.defOf(metric);
-      return def && { type: def.kind, contains: def.contains };
-    };
-    const where = broke ? `; ${describeBreakingPoint(broke, formatOf)}` : '';
+    const where = broke ? `; ${describeBreakingPoint(broke, formatsOf((metric) => this.p.store.defOf(metric)))}` : '';
     this.io.stderr.write(`thresholds crossed (abortOnFail): ${failures.map(describeFailure).join(', ')}${where}; stopping the run\n`);
     this.live?.stop(true);
   }
