@@ -100,6 +100,7 @@ export class StepDriver implements LoadDriver {
 
   verdict(): { failed: boolean; summary: Partial<SummaryData> } {
     const capacity = capacityResult(this.search, this.judged, this.p.settings.minRate);
+    if (this.problem) capacity.reason = 'stopped after the first step: an SLO names a metric the script did not emit (see the error)';
     return { failed: !capacityFound(capacity, this.p.settings.minRate), summary: { capacity } };
   }
 

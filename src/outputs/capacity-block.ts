@@ -58,7 +58,11 @@ function stepCells(index: number, step: CapacityStep, slos: string[], format: Sl
 
 function answer(result: CapacityResult, style: Style): string {
   const { sustainableRate: found } = result;
-  if (found === null) return `sustainable rate: ${style.fail(`below ${rate(result.steps[0]?.rate ?? 0)}`)}`;
+  if (found === null) {
+    const first = result.steps[0];
+    const what = !first ? 'none (no step was judged)' : first.lowerBound ? 'unknown (the generator limited the first step)' : `below ${rate(first.rate)}`;
+    return `sustainable rate: ${style.fail(what)}`;
+  }
   const atLeast = result.lowerBound || /--max-rate/.test(result.reason);
   const note = result.lowerBound ? ' (a lower bound: the generator limited the search)' : '';
   return `sustainable rate: ${style.value(`${atLeast ? 'at least ' : ''}${rate(found)}`)} meeting every SLO${note}`;

@@ -46,6 +46,11 @@ describe('the CAPACITY block', () => {
     expect(textSummary(withCapacity({ ...result, sustainableRate: null, steps: [step(50, 900, false)] }))).toContain('sustainable rate: below 50/s');
   });
 
+  it('says so when no step was judged, or the generator limited the first', () => {
+    expect(textSummary(withCapacity({ ...result, sustainableRate: null, steps: [] }))).toContain('sustainable rate: none (no step was judged)');
+    expect(textSummary(withCapacity({ ...result, sustainableRate: null, lowerBound: true, steps: [step(50, 20, true, { lowerBound: true })] }))).toContain('sustainable rate: unknown (the generator limited the first step)');
+  });
+
   it('is absent from an ordinary run’s summary', () => {
     expect(textSummary(summaryFixture())).not.toContain('CAPACITY');
   });
