@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runVolley, spawnVolley } from '../support/run-volley.js';
 import { scenarioFile } from '../support/scenario-file.js';
+import { tempDir } from '../support/temp-dir.js';
 import { readSummary } from '../support/summary-export.js';
 import { startTargetProcess, type TargetProcess } from '../support/target-process.js';
 
@@ -59,9 +60,15 @@ describe('volley capacity, limited by the generator', () => {
 
 describe('volley capacity against a target failing from the start', () => {
   it('exits 99 and says the capacity is below the start rate (driving the --exec function)', async () => {
-    const source = `${script('/')}\nexport async function failing({ http, env }: import('volley').Iteration) { await http.get(env.BASE_URL + '/status/500'); }`;
-    const { res, exported } = await capacity(source, ['--slo', 'http_req_failed:rate<0.01', '--step', '2s', '--warmup', '1s', '--exec', 'failing']);
+    const source = `${script('/')}
+      import { env, textSummary, type SummaryData } from 'volley';
+      export async function failing({ http, env }: import('volley').Iteration) { await http.get(env.BASE_URL + '/status/500'); }
+      export function handleSummary(data: SummaryData) { return { stdout: textSummary(data), [env.OUT!]: JSON.stringify(data.capacity) }; }`;
+    const handled = join(await tempDir(), 'capacity.json');
+    const { res, exported } = await capacity(source, ['--slo', 'http_req_failed:rate<0.01', '--step', '2s', '--warmup', '1s', '--exec', 'failing', '-e', `OUT=${handled}`]);
     const { capacity: result } = await readSummary(exported);
+    // handleSummary gets the same result, and textSummary prints it.
+    expect(JSON.parse(await readFile(handled, 'utf8'))).toEqual(result);
     expect(res.code, res.stderr).toBe(99);
     expect(result).toMatchObject({ sustainableRate: null, lowerBound: false, firstFailedSlo: { slo: 'http_req_failed:rate<0.01', value: 1, atRate: 50 } });
     expect(result!.steps).toHaveLength(1);

@@ -12,6 +12,12 @@ import { runFlags, toRunRequest } from './run.js';
 
 function capacityFlags<T>(y: Argv<T>) {
   return runFlags(y)
+    // Still read, to be refused with a reason (LOAD_FLAGS), but not offered.
+    .hide('vus')
+    .hide('duration')
+    .hide('iterations')
+    .hide('stage')
+    .hide('address')
     .option('slo', { type: 'string', array: true, nargs: 1, describe: "METRIC[{tags}]:EXPR every step must meet, e.g. 'http_req_duration:p(99)<200' (repeatable)" })
     .option('start-rate', { type: 'number', describe: `first step's rate in iterations/s (default ${CAPACITY_DEFAULTS.startRate})` })
     .option('max-rate', { type: 'number', describe: `highest rate tried (default ${CAPACITY_DEFAULTS.maxRate})` })
