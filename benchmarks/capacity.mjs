@@ -34,6 +34,7 @@ const SETTINGS = [
   { servers: 40, serviceTimeMs: 20, startRate: 50 },
 ];
 
+/** Runs the three searches (one short one with `smoke`) and prints a line for each. */
 export async function run({ smoke, log }) {
   const unavailable = volleyUnavailableReason();
   if (unavailable) throw new Error(unavailable);

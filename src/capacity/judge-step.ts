@@ -13,6 +13,7 @@ import { generatorLimit, type GeneratorSigns } from './generator-limits.js';
 /** What the step's measures cannot tell: the generator's own figures taken beside them. */
 export type GeneratorContext = Omit<GeneratorSigns, 'droppedIterations' | 'startLagMs' | 'busiestWorker'>;
 
+/** A judged step: its result row, the search's verdict, the SLOs it broke. */
 export interface StepJudgement {
   step: CapacityStep;
   verdict: StepVerdict;
@@ -20,6 +21,7 @@ export interface StepJudgement {
   failed: { slo: string; value: number | null }[];
 }
 
+/** Judges one step from its measures and the generator's own figures. */
 export function judgeStep(plan: StepPlan, m: StepMeasures, slos: readonly Slo[], generator: GeneratorContext): StepJudgement {
   const results: CapacityStep['slos'] = {};
   const failed: StepJudgement['failed'] = [];

@@ -30,6 +30,7 @@ export interface CapacityFlags {
   exec?: string;
 }
 
+/** The flags' defaults, as DESIGN.md gives them. */
 export const CAPACITY_DEFAULTS = { startRate: 50, maxRate: 100_000, step: '10s', warmup: '30%', precision: '5%' } as const;
 
 const PERCENT = /^\s*(\d+(?:\.\d*)?|\.\d+)\s*%\s*$/;

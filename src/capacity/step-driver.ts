@@ -34,6 +34,7 @@ export const DRAIN_MS = 1000;
 /** The least time between announcing a step and its start, so every worker has it in time. */
 const LEAD_MS = 200;
 
+/** What the driver needs of the command and the prepared script. */
 export interface DriverParams {
   settings: CapacitySettings;
   slos: readonly Slo[];
@@ -48,6 +49,7 @@ export interface DriverParams {
   now?: () => number;
 }
 
+/** Runs the search's steps on one run and gives its verdict. */
 export class StepDriver implements LoadDriver {
   private readonly p: DriverParams;
   private readonly now: () => number;

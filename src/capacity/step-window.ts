@@ -37,6 +37,7 @@ export interface StepMeasures {
   busiestWorker: { worker: number; busy: number } | undefined;
 }
 
+/** One step's seconds, folded as they close. */
 export class StepWindow {
   readonly plan: StepPlan;
   readonly first: number;

@@ -29,6 +29,7 @@ interface Broken {
   value: number;
 }
 
+/** Judges each second of an abortOnFail run on its own values, and says where the run broke. */
 export class BreakingPoints {
   private readonly thresholds: Thresholds;
   private readonly offeredLoad: (bucket: ClosedBucket) => OfferedLoad;

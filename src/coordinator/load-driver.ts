@@ -16,6 +16,7 @@ export interface SteeredLoad {
   stop(hard: boolean): void;
 }
 
+/** The hooks a TestRun calls on its driver. */
 export interface LoadDriver {
   /** The workers are told to start at `startedAtMs` (unix ms; their time 0). */
   started(load: SteeredLoad, startedAtMs: number): void;

@@ -7,6 +7,7 @@ import type { ResolvedOptions, ResolvedScenario } from '../config/options.js';
 import type { ClosedBucket } from '../metrics/time-buckets.js';
 import type { ArrivalStage } from '../executors/arrival-schedule.js';
 
+/** A second's offered load and its unit. */
 export interface OfferedLoad {
   load: number;
   unit: 'vus' | 'iterations/s';

@@ -22,8 +22,10 @@ import { ArrivalVuPool } from './arrival-vu-pool.js';
 import { startOnSchedule } from './arrival-driver.js';
 import { awaitWithGracefulStop } from './graceful-stop.js';
 
+/** The pool of VUs (whole test's counts) and the segment this worker runs; the rates come as steps. */
 export type CapacityStepsConfig = ArrivalConfig;
 
+/** The executor's definition, registered as `capacity-steps` (internal: refused in a script's options). */
 export const capacitySteps = {
   type: 'capacity-steps',
   internal: true,

@@ -14,6 +14,7 @@ import { rate } from '../capacity/capacity-result.js';
 /** Formats an SLO's value as the summary prints its metric (`21.3ms`, `0.12%`). */
 export type SloFormatter = (slo: string, value: number) => string;
 
+/** The block's lines; none for a run that was not a capacity search. */
 export function capacityBlock(data: SummaryData, style: Style): string[] {
   const result = data.capacity;
   if (!result) return [];

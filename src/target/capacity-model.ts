@@ -40,6 +40,7 @@ interface Waiting {
   serve: () => void;
 }
 
+/** The servers and the queue of one target. */
 export class CapacityModel {
   private readonly settings: CapacitySettings;
   private readonly queue: Waiting[] = [];

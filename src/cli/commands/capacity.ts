@@ -40,6 +40,7 @@ const LOAD_FLAGS = [
   ['address', '--address'],
 ] as const;
 
+/** Registers `capacity` on the yargs instance; `setExit` receives the search's exit code. */
 export function capacityCommand(io: Io, setExit: (code: number) => void) {
   return {
     command: 'capacity <script>',
