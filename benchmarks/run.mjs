@@ -19,9 +19,10 @@ import * as arrivalRate from './arrival-rate.mjs';
 import * as soak from './soak.mjs';
 import * as ws from './ws.mjs';
 import * as grpc from './grpc.mjs';
+import * as capacity from './capacity.mjs';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak, ws, grpc];
+const BENCHMARKS = [httpThroughput, memory, startup, accuracy, arrivalRate, soak, ws, grpc, capacity];
 
 const USAGE = 'usage: node benchmarks/run.mjs [NAME...] [--smoke] [--out json|csv]';
 /** The outputs `--out` may turn on in volley's legs: those that write a file. */

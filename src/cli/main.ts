@@ -11,6 +11,7 @@ import { runCommand } from './commands/run.js';
 import { demoCommand } from './commands/demo.js';
 import { targetCommand } from './commands/target.js';
 import { inspectCommand } from './commands/inspect.js';
+import { capacityCommand } from './commands/capacity.js';
 import { releaseWarmThreads } from '../coordinator/warm-threads.js';
 import { discardEarlyCompile } from '../compile/early-compile.js';
 
@@ -26,6 +27,7 @@ async function main(argv: string[], io: Io): Promise<number> {
     .command(inspectCommand(io))
     .command(demoCommand(io, setExit))
     .command(targetCommand(io, setExit))
+    .command(capacityCommand(io, setExit))
     .demandCommand(1, 'name a command: volley run SCRIPT (see volley --help)')
     .strict()
     .version(VERSION)

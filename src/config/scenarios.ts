@@ -26,7 +26,9 @@ function resolveScenario(name: string, value: unknown, issues: ConfigIssue[]): R
     return undefined;
   }
   const raw = value as Record<string, unknown>;
-  const executor = executorFor(String(raw.executor));
+  const found = executorFor(String(raw.executor));
+  // The engine's own executors (volley capacity's) are not for a script's options.
+  const executor = found?.internal ? undefined : found;
   if (!executor) {
     const message = raw.executor === undefined ? 'is required' : `unknown executor ${JSON.stringify(raw.executor)}`;
     issues.push({ path: `${path}.executor`, message: `${message}; one of: ${executorTypes().join(', ')}` });

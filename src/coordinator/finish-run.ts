@@ -19,6 +19,7 @@ import type { RunOutcome } from './exit-code.js';
 import type { RunRequest } from './run-request.js';
 import { buildSummary } from './summary-builder.js';
 import type { LiveThresholds } from './live-thresholds.js';
+import type { LoadDriver } from './load-driver.js';
 
 export interface FinishParams {
   req: RunRequest;
@@ -31,6 +32,8 @@ export interface FinishParams {
   outcome: RunOutcome;
   lifecycle: LifecycleClient;
   hasHandleSummary: boolean;
+  /** Steered the load (volley capacity): its verdict replaces the thresholds' (they are only reported). */
+  driver?: LoadDriver;
 }
 
 /** Returns the summary data it wrote. */
@@ -38,8 +41,9 @@ export async function finishRun(p: FinishParams): Promise<SummaryData> {
   const { io, req, store, outcome } = p;
   const durationMs = Math.max(0, p.run.endedAtMs - p.run.startedAtMs);
   const results = p.thresholds.final(durationMs);
-  if (!allPassed(results)) outcome.thresholdsFailed = true;
-  const data = buildSummary({
+  const verdict = p.driver?.verdict();
+  if (verdict ? verdict.failed : !allPassed(results)) outcome.thresholdsFailed = true;
+  const summary = buildSummary({
     store,
     durationMs,
     trendStats: p.options.summaryTrendStats,
@@ -54,6 +58,8 @@ export async function finishRun(p: FinishParams): Promise<SummaryData> {
     noColor: req.noColor,
     perScope: req.summaryMode === 'full',
   });
+  const breakingPoint = p.thresholds.breakingPoint;
+  const data: SummaryData = { ...summary, ...(breakingPoint ? { breakingPoint } : {}), ...verdict?.summary };
   const custom = p.hasHandleSummary ? await handleSummary(p, data) : undefined;
   const failures = await p.outputs.finish({ summary: data, custom });
   // A handleSummary file that cannot be written is the script's error, as a throwing handleSummary is.

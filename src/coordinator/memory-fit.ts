@@ -75,6 +75,17 @@ export function memoryIssues(shares: readonly number[], budget: MemoryBudget): C
   return issues;
 }
 
+/**
+ * The most VUs `workers` load workers can hold within `budget` (memoryIssues' two bounds, solved
+ * for the VUs), with a tenth kept spare for what moves meanwhile: `volley capacity`'s default
+ * --max-vus, whose VUs are made only as the search needs them.
+ */
+export function vusThatFit(workers: number, budget: MemoryBudget): number {
+  const byProcess = (budget.availableBytes - BASE_BYTES - workers * WORKER_BASE_BYTES) / VU_BYTES;
+  const byHeaps = workers * Math.floor(budget.workerHeapBytes / VU_HEAP_BYTES);
+  return Math.max(1, Math.floor(0.9 * Math.min(byProcess, byHeaps)));
+}
+
 function count(n: number): string {
   return n.toLocaleString('en-US');
 }

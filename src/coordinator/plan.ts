@@ -38,11 +38,13 @@ export function workerShare(planned: PlannedScenario[], index: number, count: nu
   return planned.map(({ scenario, plan }) => {
     const executor = executorFor(scenario.executor)!;
     const config = executor.split(scenario.config, segment);
+    const sharePlan = executor.plan(config, scenario.gracefulStopMs);
     const share: WorkerScenario = {
       name: scenario.name,
       executor: scenario.executor,
       config: config as Record<string, unknown>,
-      vus: executor.plan(config, scenario.gracefulStopMs).maxVUs,
+      vus: sharePlan.maxVUs,
+      ...(sharePlan.initialVUs === undefined ? {} : { initialVus: sharePlan.initialVUs }),
       vuIdBase: scenarioIdBase + offsetInt(plan.maxVUs, segment),
       iterationStripe: stripeOf(segment, plan.maxVUs),
       startTimeMs: scenario.startTimeMs,

@@ -13,9 +13,18 @@ import type { RunRequest } from './run-request.js';
 import { releaseWarmThreads } from './warm-threads.js';
 import { discardEarlyCompile } from '../compile/early-compile.js';
 import { replayHeldSignals } from './early-signals.js';
+import type { PreparedScenario } from './prepare.js';
+import type { LoadDriver } from './load-driver.js';
 
-/** Runs the scenario and returns the exit code. */
-export async function runTest(req: RunRequest, io: Io): Promise<number> {
+/**
+ * A command that runs the prepared scenario its own way (volley capacity): it may replace its
+ * options and thresholds, and steers the load (load-driver.ts). Throws a ConfigError (104) for
+ * what it finds wrong with the script.
+ */
+export type Steering = (prepared: PreparedScenario) => { prepared: PreparedScenario; driver: LoadDriver };
+
+/** Runs the scenario (steered, when `steer` is given) and returns the exit code. */
+export async function runTest(req: RunRequest, io: Io, steer?: Steering): Promise<number> {
   const outcome = emptyOutcome();
   const stop = new StopControl(io);
   replayHeldSignals(); // a ^C during start-up, before `stop` listened
@@ -27,7 +36,8 @@ export async function runTest(req: RunRequest, io: Io): Promise<number> {
     const prepared = await preparing;
     try {
       const { TestRun } = await loading;
-      return await new TestRun(prepared, req, io, stop, outcome).run();
+      const steered = steer?.(prepared);
+      return await new TestRun(steered?.prepared ?? prepared, req, io, stop, outcome, steered?.driver).run();
     } finally {
       await prepared.dispose();
     }

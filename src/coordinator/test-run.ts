@@ -24,6 +24,11 @@ import { exitCodeOf, type RunOutcome } from './exit-code.js';
 import { finishRun } from './finish-run.js';
 import { banner } from './banner.js';
 import type { RunRequest } from './run-request.js';
+import type { LoadDriver } from './load-driver.js';
+import { offeredLoadOf } from './offered-load.js';
+import type { BreakingPoint } from './breaking-point.js';
+import { describeBreakingPoint } from '../outputs/breaking-point-line.js';
+import { formatsOf } from '../outputs/format-values.js';
 
 export class TestRun {
   private readonly p: PreparedScenario;
@@ -33,22 +38,26 @@ export class TestRun {
   private readonly outcome: RunOutcome;
   private readonly metrics: RunMetrics;
   private readonly thresholds: LiveThresholds;
+  private readonly driver: LoadDriver | undefined;
   private outputs: OutputSet | undefined;
   /** Each scenario's active VUs, from the workers' snapshots: the progress display reads them. */
   private readonly scenarioVUs: ScenarioVUs;
   private control: OpenedControl | undefined;
   private live: LiveRun | undefined;
 
-  constructor(prepared: PreparedScenario, req: RunRequest, io: Io, stop: StopControl, outcome: RunOutcome) {
+  /** `driver`: a command that steers the load itself and gives the verdict (load-driver.ts). */
+  constructor(prepared: PreparedScenario, req: RunRequest, io: Io, stop: StopControl, outcome: RunOutcome, driver?: LoadDriver) {
     this.p = prepared;
     this.req = req;
     this.io = io;
     this.stop = stop;
     this.outcome = outcome;
+    this.driver = driver;
     this.metrics = new RunMetrics(prepared.store);
     this.scenarioVUs = new ScenarioVUs(prepared.options.scenarios.map((s) => s.name));
-    this.thresholds = new LiveThresholds(prepared.thresholds, prepared.store, (failures) => this.abortOnThresholds(failures));
-    this.metrics.onSecond((second) => {
+    this.thresholds = new LiveThresholds(prepared.thresholds, prepared.store, (failures, broke) => this.abortOnThresholds(failures, broke), offeredLoadOf(prepared.options));
+    this.metrics.onSecond((raw) => {
+      const second = this.driver ? this.driver.second(raw) : raw;
       this.outputs?.addSecond(second);
       this.thresholds.addSecond(second);
     });
@@ -84,6 +93,7 @@ export class TestRun {
         lifecycle: p.lifecycle,
         outputs,
         hasHandleSummary: p.exports.includes('handleSummary'),
+        driver: this.driver,
       });
       this.control?.control.ended();
       return exitCodeOf(outcome);
@@ -157,10 +167,12 @@ export class TestRun {
         this.thresholds.start(startedAtMs);
         this.openOutputs(startedAtMs, planned, workers);
         control?.started();
+        this.driver?.started(live, startedAtMs);
       },
       observe: (msg) => {
         this.scenarioVUs.observe(msg);
         control?.observe(msg);
+        this.driver?.observe(msg);
       },
       outcome: this.outcome,
       log: io.stderr,
@@ -207,9 +219,10 @@ export class TestRun {
   }
 
   /** An abortOnFail threshold failed: stop at once (in-flight iterations are interrupted, as in k6). */
-  private abortOnThresholds(failures: ThresholdResult[]): void {
+  private abortOnThresholds(failures: ThresholdResult[], broke: BreakingPoint | undefined): void {
     this.outcome.thresholdsFailed = true;
-    this.io.stderr.write(`thresholds crossed (abortOnFail): ${failures.map(describeFailure).join(', ')}; stopping the run\n`);
+    const where = broke ? `; ${describeBreakingPoint(broke, formatsOf((metric) => this.p.store.defOf(metric)))}` : '';
+    this.io.stderr.write(`thresholds crossed (abortOnFail): ${failures.map(describeFailure).join(', ')}${where}; stopping the run\n`);
     this.live?.stop(true);
   }
 }

@@ -33,8 +33,8 @@ export async function driveArrivals(run: ArrivalRun, ctx: ExecutorContext): Prom
   await awaitWithGracefulStop(ctx, [scheduling], endAt);
 }
 
-/** The scheduling loop: batches of due starts, a sleep until the next offset between them. */
-async function startOnSchedule(run: ArrivalRun, startAt: number, endAt: number, pool: ArrivalVuPool, ctx: ExecutorContext): Promise<void> {
+/** The scheduling loop: batches of due starts, a sleep until the next offset between them (offsets from `startAt`; none at or past `endAt`). */
+export async function startOnSchedule(run: ArrivalRun, startAt: number, endAt: number, pool: ArrivalVuPool, ctx: ExecutorContext): Promise<void> {
   const { clock, stopping } = ctx;
   const iterator = run.offsets[Symbol.iterator]();
   let next = iterator.next();

@@ -7,9 +7,10 @@ import { rampingVus } from './ramping-vus.js';
 import { externallyControlled } from './externally-controlled.js';
 import { constantArrivalRate } from './constant-arrival-rate.js';
 import { rampingArrivalRate } from './ramping-arrival-rate.js';
+import { capacitySteps } from './capacity-steps.js';
 
 const EXECUTORS: ReadonlyMap<string, ExecutorDefinition<object>> = new Map<string, ExecutorDefinition<object>>(
-  [sharedIterations, perVuIterations, constantVus, rampingVus, externallyControlled, constantArrivalRate, rampingArrivalRate].map((e) => [e.type, e as unknown as ExecutorDefinition<object>]),
+  [sharedIterations, perVuIterations, constantVus, rampingVus, externallyControlled, constantArrivalRate, rampingArrivalRate, capacitySteps].map((e) => [e.type, e as unknown as ExecutorDefinition<object>]),
 );
 
 /** The executor registered under this type name. */
@@ -17,7 +18,7 @@ export function executorFor(type: string): ExecutorDefinition<object> | undefine
   return EXECUTORS.get(type);
 }
 
-/** Every registered executor type, for error messages. */
+/** Every executor type a script may name, for error messages. */
 export function executorTypes(): string[] {
-  return [...EXECUTORS.keys()];
+  return [...EXECUTORS.values()].filter((e) => !e.internal).map((e) => e.type);
 }

@@ -15,8 +15,10 @@ export interface Clock {
 
 /** What the coordinator learns about a scenario before running it. */
 export interface ExecutionPlan {
-  /** VUs the scenario needs at most (pre-allocated in the workers). */
+  /** VUs the scenario needs at most (pre-allocated in the workers, unless `initialVUs` says fewer). */
   maxVUs: number;
+  /** VUs made before the start, when fewer than maxVUs: the executor makes the rest on demand (ExecutorContext.addVu). */
+  initialVUs?: number;
   /** Longest possible run time of the scenario, graceful stop included, from its startTime. */
   maxDurationMs: number;
   /** The iterations the scenario runs in all, when it runs a fixed number (shared-iterations, per-vu-iterations): what its progress counts towards. */
@@ -64,6 +66,20 @@ export interface ExecutorContext {
   insufficientVUs(maxVUs: number): void;
   /** Changes made through the control API while the run goes on (`externally-controlled` reads it; others may ignore it). */
   readonly control?: ExternalControl;
+  /**
+   * Makes one more VU (appended to `vus`) for an executor whose plan has fewer `initialVUs` than
+   * maxVUs; false once `vus` holds this worker's share of maxVUs.
+   */
+  addVu?(): boolean;
+}
+
+/** One step of a stepped arrival rate (`volley capacity`): `rate` iterations/s over the whole test, from `startMs` for `durationMs`. */
+export interface RateStep {
+  index: number;
+  rate: number;
+  /** Clock time (ms since the run's start) at which the step begins; announced before it. */
+  startMs: number;
+  durationMs: number;
 }
 
 /**
@@ -75,6 +91,8 @@ export interface ExternalControl {
   readonly vus: number;
   /** True while the run is paused (no iteration starts anywhere; running ones finish). */
   readonly paused: boolean;
+  /** The latest rate step announced for this scenario (`volley capacity`); undefined before the first. */
+  readonly step: RateStep | undefined;
   /** Calls `listener` after every change; returns the function that removes it. */
   onChange(listener: () => void): () => void;
 }
@@ -82,6 +100,8 @@ export interface ExternalControl {
 /** The parsed executor fields plus what the engine needs from them. */
 export interface ExecutorDefinition<C extends object> {
   readonly type: string;
+  /** An executor the engine uses itself (volley capacity's), not one a script's options may name. */
+  readonly internal?: true;
   /** Fields this executor accepts beyond the common scenario fields (for "unknown field" issues). */
   readonly fields: readonly string[];
   /** Validates and defaults this executor's fields of a raw scenario; `path` names it in issues. */

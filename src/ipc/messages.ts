@@ -6,6 +6,7 @@
 import type { SerializedError } from '../errors.js';
 import type { ResolvedOptions } from '../config/options.js';
 import type { IterationStripe } from '../executors/iteration-stripe.js';
+import type { RateStep } from '../executors/types.js';
 
 /** One series' delta (worker → coordinator) for one window. Trend histograms travel encoded. */
 export type SeriesSnapshot = { metric: string; tags: [string, string][] } & (
@@ -28,8 +29,10 @@ export interface WorkerScenario {
   executor: string;
   /** The executor's config already split for this worker (plain JSON). */
   config: Record<string, unknown>;
-  /** VUs this worker pre-allocates for the scenario (its executor's plan of the split config). */
+  /** VUs this worker may run for the scenario (its executor's plan of the split config). */
   vus: number;
+  /** VUs made before the start when fewer than `vus` (the rest are made on demand); absent: all of them. */
+  initialVus?: number;
   /** idInTest of this worker's first VU in this scenario, minus one. */
   vuIdBase: number;
   /** The scenario's iterations this worker numbers (`scenario.iterationInTest`), disjoint from other workers'. */
@@ -72,9 +75,10 @@ export type ToWorker =
   | { type: 'stop'; reason: StopReason; hard: boolean }
   /**
    * The control API changed the run: pause or resume every scenario, and/or set this worker's share
-   * of an externally controlled scenario's VU target. Answered by `controlApplied` with the same seq.
+   * of an externally controlled scenario's VU target; or `volley capacity` announced a scenario's
+   * next rate step (each worker takes its stripe of the whole rate). Answered by `controlApplied` with the same seq.
    */
-  | { type: 'control'; seq: number; paused?: boolean; vus?: { scenario: string; share: number } }
+  | { type: 'control'; seq: number; paused?: boolean; vus?: { scenario: string; share: number }; step?: { scenario: string; step: RateStep } }
   /** Leave the event loop so the thread exits by itself, delivering its remaining output. */
   | { type: 'exit' };
 
@@ -93,8 +97,11 @@ export interface IterationErrorCount {
 
 export type FromWorker =
   | { type: 'ready'; workerId: number; vus: number; metrics: MetricDecl[] }
-  /** `scenarioVUs`: the active VUs of each of the worker's scenarios, in the init message's order. */
-  | { type: 'snapshot'; workerId: number; seq: number; fromMs: number; toMs: number; activeVUs: number; scenarioVUs: number[]; series: SeriesSnapshot[] }
+  /**
+   * `scenarioVUs`: the active VUs of each of the worker's scenarios, in the init message's order;
+   * `eventLoopBusy`: the share of the window the worker's event loop was busy (its utilisation, 0–1).
+   */
+  | { type: 'snapshot'; workerId: number; seq: number; fromMs: number; toMs: number; activeVUs: number; scenarioVUs: number[]; eventLoopBusy?: number; series: SeriesSnapshot[] }
   | { type: 'error'; workerId: number; error: SerializedError; fatal: boolean }
   /** The script called `test.abort()` (stop the run, exit 108) or `test.fail()` (mark failed, exit 110). */
   | { type: 'testControl'; workerId: number; action: 'abort' | 'fail'; reason: string }

@@ -20,6 +20,8 @@ export interface ClosedBucket {
   readonly startMs: number;
   /** Every series' values within this second (counter `rate` over 1 s). */
   readonly store: MetricStore;
+  /** Fields every time-series line of this second carries: volley capacity's `step`. */
+  readonly labels?: Readonly<Record<string, number>>;
 }
 
 const SECOND_MS = 1000;

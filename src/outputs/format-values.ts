@@ -82,3 +82,11 @@ export function formatPlain(value: number): string {
   if (!Number.isFinite(value)) return String(value);
   return String(Number.parseFloat(value.toFixed(6)));
 }
+
+/** The format of each metric a `defOf` lookup knows (a run's store): what formatValue needs of it. */
+export function formatsOf(defOf: (metric: string) => { kind: MetricKind; contains: MetricContains } | undefined): (metric: string) => ValueFormat | undefined {
+  return (metric) => {
+    const def = defOf(metric);
+    return def && { type: def.kind, contains: def.contains };
+  };
+}

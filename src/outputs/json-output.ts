@@ -1,8 +1,8 @@
 /**
  * `--out json=FILE`: DESIGN.md's NDJSON time series. One line per series per second,
  * `{"t": <unix ms of the second's start>, "metric", "tags", "values"}` with the summary's value
- * keys, then a last line `{"summary": {...}}`. Lines are written as each second closes, so the
- * file grows with the run and memory does not.
+ * keys (and a capacity run's `step`), then a last line `{"summary": {...}}`. Lines are written as
+ * each second closes, so the file grows with the run and memory does not.
  */
 import { summaryValues } from '../metrics/summary-values.js';
 import { FileStream } from './file-stream.js';
@@ -24,11 +24,11 @@ class JsonOutput implements Output {
     this.trendStats = trendStats;
   }
 
-  addSecond({ metrics, startMs }: SecondView): void {
+  addSecond({ metrics, startMs, labels }: SecondView): void {
     let text = '';
     for (const metric of metrics.names()) {
       for (const { tags, view } of metrics.seriesOf(metric, 1000)) {
-        text += `${JSON.stringify({ t: startMs, metric, tags: tags.toObject(), values: summaryValues(view, this.trendStats) })}\n`;
+        text += `${JSON.stringify({ t: startMs, metric, tags: tags.toObject(), values: summaryValues(view, this.trendStats), ...labels })}\n`;
       }
     }
     this.file.write(text);

@@ -38,7 +38,7 @@ export class OutputSet {
   }
 
   addSecond(bucket: ClosedBucket): void {
-    const second = { index: bucket.index, startMs: bucket.startMs, metrics: bucket.store };
+    const second = { index: bucket.index, startMs: bucket.startMs, metrics: bucket.store, labels: bucket.labels };
     for (const entry of this.entries) {
       if (entry.failed || !entry.output.addSecond) continue;
       try {

@@ -95,6 +95,8 @@ export interface SecondView {
   readonly startMs: number;
   /** Every series' values within this second (a counter's `rate` is over this second). */
   readonly metrics: MetricsView;
+  /** Fields every time-series line of this second carries: volley capacity's `step`. */
+  readonly labels?: Readonly<Record<string, number>>;
 }
 
 /** handleSummary's answer: its files by name (`stdout` and `stderr` are the streams). */

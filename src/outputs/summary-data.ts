@@ -3,6 +3,8 @@
  * `--summary-export` writes, what `handleSummary(data)` receives and what `textSummary` prints.
  */
 import type { MetricKind, MetricContains } from '../metrics/metric.js';
+import type { CapacityResult } from '../capacity/result.js';
+import type { BreakingPoint } from '../coordinator/breaking-point.js';
 
 export interface SummaryMetric {
   type: MetricKind;
@@ -73,4 +75,8 @@ export interface SummaryData {
   groups?: Record<string, SummaryScope>;
   /** `--summary-mode full` only: each scenario over all its samples, with its groups nested. */
   scenarios?: Record<string, SummaryScope>;
+  /** `volley capacity` only: the search's result (DESIGN.md, "Capacity results"). */
+  capacity?: CapacityResult;
+  /** A run stopped by an abortOnFail threshold: when, and at what load, it broke. */
+  breakingPoint?: BreakingPoint;
 }

@@ -12,6 +12,8 @@ import { parentName, sortKeys } from './summary-sections.js';
 import { ANSI, BODY, FAIL, OK, PLAIN, title, type Style } from './summary-style.js';
 import { checkLine, checkTotalRows, metricSections, nameWidth, renderRows } from './summary-rows.js';
 import { scopeBlocks } from './scope-blocks.js';
+import { capacityBlock } from './capacity-block.js';
+import { breakingPointLines } from './breaking-point-line.js';
 
 /**
  * `indent` prefixes every line (default none); `enableColors` adds ANSI colours (default off);
@@ -30,7 +32,8 @@ export function textSummary(data: SummaryData, opts: TextSummaryOptions = {}): s
   const indent = opts.indent ?? '';
   const full = (opts.summaryMode ?? 'full') === 'full';
   const blocks = [
-    thresholdsBlock(data, style),
+    capacityBlock(data, style),
+    [...thresholdsBlock(data, style), ...breakingPointLines(data, style)],
     totalResultsBlock(data, style),
     ...(full ? scopeBlocks(data, style) : []),
     iterationErrorsBlock(data, style),

@@ -10,6 +10,7 @@ import { requestPath } from './request-path.js';
 import { RequestStats } from './request-stats.js';
 import { createRequestHandler } from './router.js';
 import { createWsEcho, type WsEcho } from './ws-echo.js';
+import { CapacityModel, type CapacitySettings } from './capacity-model.js';
 
 /** A running HTTP/WebSocket server and its request counts; `refuseUrl` with faults on. */
 export interface HttpTarget {
@@ -21,11 +22,14 @@ export interface HttpTarget {
   stats(): Record<string, number>;
 }
 
-/** Starts the HTTP/WebSocket server on `host:port` (0 = a free port); `faults` adds the fault routes and the refusing port. */
-export async function startHttpTarget(host: string, port: number, faults = false): Promise<HttpTarget> {
+/**
+ * Starts the HTTP/WebSocket server on `host:port` (0 = a free port); `faults` adds the fault routes
+ * and the refusing port; a `capacity` model serves the routes through its servers.
+ */
+export async function startHttpTarget(host: string, port: number, faults = false, capacity?: CapacitySettings): Promise<HttpTarget> {
   const stats = new RequestStats(faults);
   const ws = createWsEcho();
-  const server = createHttpServer(stats, ws, faults ? new FaultRoutes(stats) : null);
+  const server = createHttpServer(stats, ws, faults ? new FaultRoutes(stats) : null, capacity && new CapacityModel(capacity));
   const address = await listen(server, host, port);
   // After binding, the only 'error' a server emits is a failed accept (EMFILE under load): that
   // costs one connection, and must not become an uncaught exception that stops the target.
@@ -48,8 +52,8 @@ export async function startHttpTarget(host: string, port: number, faults = false
   };
 }
 
-function createHttpServer(stats: RequestStats, ws: WsEcho, faults: FaultRoutes | null): Server {
-  const server = createServer({ noDelay: true, requireHostHeader: false }, createRequestHandler(stats, faults));
+function createHttpServer(stats: RequestStats, ws: WsEcho, faults: FaultRoutes | null, model: CapacityModel | undefined): Server {
+  const server = createServer({ noDelay: true, requireHostHeader: false }, createRequestHandler(stats, faults, model));
   // Load generators keep connections for a whole run: never close an idle one before the client
   // does (65 s outlasts the usual 60 s client pools), and never cap requests per connection.
   server.keepAliveTimeout = 65_000;

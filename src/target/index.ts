@@ -13,4 +13,5 @@ export { OVERFLOW_PATH } from './request-stats.js';
 export { WS_ECHO_PATH } from './ws-echo.js';
 export type { RunningTarget } from './start-target.js';
 export type { TargetOptions } from './target-options.js';
+export type { CapacitySettings, CapacityStats } from './capacity-model.js';
 export type { EchoDocument } from './echo-route.js';

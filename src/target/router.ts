@@ -14,30 +14,42 @@ import type { RequestStats } from './request-stats.js';
 import { sendError } from './respond.js';
 import { handleStats, STATS_PATH, STATS_RESET_PATH } from './stats-route.js';
 import { handleStatus } from './status-route.js';
+import type { CapacityModel } from './capacity-model.js';
 
 /** A `node:http` request listener. */
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
+/**
  * Builds the request listener that serves every HTTP route and records requests in `stats`; with
- * `faults`, the fault routes too (and close-idle's connections drop their requests before counting).
+ * `faults`, the fault routes too (and close-idle's connections drop their requests before counting);
+ * with a capacity `model`, every route but the stats waits for one of its servers first.
  */
-export function createRequestHandler(stats: RequestStats, faults: FaultRoutes | null = null): RequestHandler {
+export function createRequestHandler(stats: RequestStats, faults: FaultRoutes | null = null, model?: CapacityModel): RequestHandler {
   return (req, res) => {
     if (faults !== null && faults.drops(req)) return;
     const path = requestPath(req.url);
     if (path === undefined) return sendError(res, 400, 'malformed request target');
-    try {
-      if (path === STATS_PATH || path === STATS_RESET_PATH) return handleStats(req, res, path, stats);
-      stats.count(path);
-      if (faults !== null && path.startsWith(FAULTS_PREFIX) && faults.handle(req, res, path)) return;
-      route(req, res, path);
-    } catch {
-      // A route bug must cost one request, never the target that a whole test run depends on.
-      if (!res.headersSent) sendError(res, 500, 'internal error', path);
-      else res.destroy();
-    }
+    if (path === STATS_PATH || path === STATS_RESET_PATH) return guarded(res, path, () => handleStats(req, res, path, stats, model));
+    stats.count(path);
+    const serve = () =>
+      guarded(res, path, () => {
+        if (faults !== null && path.startsWith(FAULTS_PREFIX) && faults.handle(req, res, path)) return;
+        route(req, res, path);
+      });
+    if (model) model.admit(res, serve);
+    else serve();
   };
+}
+
+function guarded(res: ServerResponse, path: string, handle: () => void): void {
+  try {
+    handle();
+  } catch {
+    // A route bug must cost one request, never the target that a whole test run depends on.
+    if (!res.headersSent) sendError(res, 500, 'internal error', path);
+    else res.destroy();
+  }
 }
 
 function route(req: IncomingMessage, res: ServerResponse, path: string): void {

@@ -28,7 +28,7 @@ export async function startTarget(opts: TargetOptions = {}): Promise<RunningTarg
   const issues = validateTargetOptions(opts);
   if (issues.length > 0) throw new ConfigError(issues);
   const host = opts.host ?? DEFAULT_HOST;
-  const http = await startHttpTarget(host, opts.httpPort ?? 0, opts.faults === true);
+  const http = await startHttpTarget(host, opts.httpPort ?? 0, opts.faults === true, opts.capacity);
   let grpc;
   try {
     grpc = await startGrpcTarget(host, opts.grpcPort ?? 0);

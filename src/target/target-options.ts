@@ -1,5 +1,6 @@
 /** What `startTarget` accepts, its defaults and their validation. */
 import type { ConfigIssue } from '../errors.js';
+import type { CapacitySettings } from './capacity-model.js';
 
 /**
  * Where the target listens. `httpPort` 0 picks a free port (startTarget's default). `faults` adds the
@@ -11,6 +12,8 @@ export interface TargetOptions {
   /** The gRPC server's port (0 picks a free one, startTarget's default). */
   grpcPort?: number;
   faults?: boolean;
+  /** `--servers N --service-time DUR`: serve through the capacity model (capacity-model.ts). */
+  capacity?: CapacitySettings;
 }
 
 /** The host the target binds unless told otherwise: loopback only, never the network. */
@@ -41,6 +44,19 @@ export function validateTargetOptions(opts: TargetOptions): ConfigIssue[] {
   }
   if (opts.grpcPort !== undefined && !isPort(opts.grpcPort)) {
     issues.push({ path: 'grpc-port', message: `must be an integer from 0 to 65535 (0 picks a free port), got ${String(opts.grpcPort)}` });
+  }
+  if (opts.capacity !== undefined) issues.push(...capacityIssues(opts.capacity));
+  return issues;
+}
+
+/** The longest service time accepted, as for `/delay`: beyond any sensible request timeout. */
+const MAX_SERVICE_TIME_MS = 300_000;
+
+function capacityIssues({ servers, serviceTimeMs }: CapacitySettings): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  if (!(Number.isInteger(servers) && servers >= 1)) issues.push({ path: 'servers', message: `must be a whole number ≥ 1, got ${String(servers)}` });
+  if (!(Number.isFinite(serviceTimeMs) && serviceTimeMs > 0 && serviceTimeMs <= MAX_SERVICE_TIME_MS)) {
+    issues.push({ path: 'service-time', message: `must be longer than 0s and at most 5m, got ${String(serviceTimeMs)} ms` });
   }
   return issues;
 }

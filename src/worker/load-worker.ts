@@ -3,6 +3,7 @@
  * the scenario runners, the clock and the stop signals.
  */
 import { pathToFileURL } from 'node:url';
+import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import type { FromWorker, IterationCounts, ToWorker } from '../ipc/messages.js';
 import type { IterationFunction } from '../api/context.js';
 import { ScriptError } from '../errors.js';
@@ -82,12 +83,13 @@ export class LoadWorker {
         onIterationDone: (interrupted: boolean) => (interrupted ? this.counters.interrupted++ : this.counters.completed++),
       };
       const runner = new ScenarioRunner(scenario, fn as IterationFunction<unknown>, services, shared, msg.env, msg.options.tags, idInInstance, msg.setupData);
-      idInInstance += runner.vus.length;
+      // Ids are kept for the VUs a scenario may still make on demand (its share, not only those made now).
+      idInInstance += scenario.vus;
       return runner;
     });
-    this.counters.initialized = idInInstance;
+    this.counters.initialized = this.runners.reduce((n, r) => n + r.vus.length, 0);
     const metrics = [...runtime.metrics.values()].map(({ name, kind, contains }) => ({ name, kind, contains }));
-    this.send({ type: 'ready', workerId: msg.workerId, vus: idInInstance, metrics });
+    this.send({ type: 'ready', workerId: msg.workerId, vus: this.counters.initialized, metrics });
   }
 
   async start(epochMs: number): Promise<void> {
@@ -100,6 +102,10 @@ export class LoadWorker {
       onActive: (delta: number) => {
         this.counters.active += delta;
         this.recordVus(); // a gauge sample at every change, so runs shorter than a flush still show their VUs
+      },
+      onCreated: () => {
+        this.counters.initialized++;
+        this.recordVus();
       },
       warn: this.warn,
     };
@@ -152,7 +158,8 @@ export class LoadWorker {
     if (msg.paused !== undefined) this.gate.set(msg.paused);
     for (const runner of this.runners) {
       const vus = msg.vus?.scenario === runner.name ? msg.vus.share : undefined;
-      runner.applyControl({ paused: msg.paused, vus });
+      const step = msg.step?.scenario === runner.name ? msg.step.step : undefined;
+      runner.applyControl({ paused: msg.paused, vus, step });
     }
     this.send({ type: 'controlApplied', workerId: this.msg.workerId, seq: msg.seq, activeVUs: this.counters.active });
   }
@@ -161,6 +168,8 @@ export class LoadWorker {
   private scheduleFlushes(): { timer: NodeJS.Timeout | undefined } {
     const handle: { timer: NodeJS.Timeout | undefined } = { timer: undefined };
     this.windowStart = this.epochMs;
+    // The event loop's utilisation per window: how close this worker is to having no time to spare.
+    let loop: EventLoopUtilization = performance.eventLoopUtilization();
     const next = () => {
       const now = this.clock.now();
       handle.timer = setTimeout(flush, Math.max(1, (Math.floor(now / 1000) + 1) * 1000 - now));
@@ -170,7 +179,9 @@ export class LoadWorker {
       const toMs = this.epochMs + Math.round(this.clock.now() / 1000) * 1000;
       const series = this.metrics.snapshot();
       const scenarioVUs = this.runners.map((r) => r.activeVUs);
-      this.send({ type: 'snapshot', workerId: this.msg.workerId, seq: this.seq++, fromMs: this.windowStart, toMs, activeVUs: this.counters.active, scenarioVUs, series });
+      const window = performance.eventLoopUtilization(loop);
+      loop = performance.eventLoopUtilization();
+      this.send({ type: 'snapshot', workerId: this.msg.workerId, seq: this.seq++, fromMs: this.windowStart, toMs, activeVUs: this.counters.active, scenarioVUs, eventLoopBusy: window.utilization, series });
       this.windowStart = toMs;
       next();
     };

@@ -4,7 +4,7 @@
  */
 import type { WorkerScenario } from '../ipc/messages.js';
 import type { IterationFunction } from '../api/context.js';
-import type { Clock } from '../executors/types.js';
+import type { Clock, RateStep } from '../executors/types.js';
 import { executorFor } from '../executors/registry.js';
 import { ControlChannel } from '../executors/control-channel.js';
 import { EngineError } from '../errors.js';
@@ -23,12 +23,16 @@ import type { TagSet } from '../metrics/tags.js';
 /** Lets the worker count active VUs as scenarios start and end. */
 export interface ScenarioHooks {
   onActive(delta: number): void;
+  /** A VU was made on demand (`vus_max` grows). */
+  onCreated(): void;
   /** Sends the coordinator a warning it prints once per `key`. */
   warn(key: string, message: string): void;
 }
 
 export class ScenarioRunner {
+  /** The VUs made so far: all of the share's, or its `initialVus` and those added on demand since. */
   readonly vus: Vu[];
+  private readonly newVu: (index: number) => Vu;
   private readonly scenario: WorkerScenario;
   private readonly sink: MetricSink;
   private readonly scenarioTags: TagSet;
@@ -58,7 +62,7 @@ export class ScenarioRunner {
     const tagCache = new TagCache({ ...runTags, ...scenario.tags, scenario: scenario.name });
     this.scenarioTags = new VuTagState(tagCache).current;
     const scenarioEnv = Object.freeze({ ...env, ...scenario.env });
-    this.vus = Array.from({ length: scenario.vus }, (_, i) => {
+    this.newVu = (i) => {
       const idInTest = scenario.vuIdBase + i + 1;
       const label = `vu ${idInTest}`;
       const tags = new VuTagState(tagCache);
@@ -71,7 +75,8 @@ export class ScenarioRunner {
       info.attach(vu);
       scenarioInfo.attach(vu);
       return vu;
-    });
+    };
+    this.vus = Array.from({ length: scenario.initialVus ?? scenario.vus }, (_, i) => this.newVu(i));
   }
 
   get name(): string {
@@ -82,8 +87,8 @@ export class ScenarioRunner {
     return this.active;
   }
 
-  /** Applies a control API change (pause, or this worker's share of the VU target) to the executor's channel. */
-  applyControl(change: { vus?: number; paused?: boolean }): void {
+  /** Applies a control API change (pause, this worker's share of the VU target, a rate step) to the executor's channel. */
+  applyControl(change: { vus?: number; paused?: boolean; step?: RateStep }): void {
     this.controlChannel.set(change);
   }
 
@@ -92,7 +97,7 @@ export class ScenarioRunner {
     const executor = executorFor(this.scenario.executor);
     if (!executor) throw new EngineError(`unknown executor ${this.scenario.executor} in worker`);
     await clock.sleepUntil(this.scenario.startTimeMs, stopping);
-    if (stopping.aborted || this.vus.length === 0) return;
+    if (stopping.aborted || this.scenario.vus === 0) return;
     this.state.startTime = Date.now();
     let reported = false;
     const setActiveVUs = (count: number) => {
@@ -118,6 +123,12 @@ export class ScenarioRunner {
           hooks.warn(`insufficient-vus:${this.scenario.name}`, insufficientVUsText(this.scenario.name, maxVUs));
         },
         control: this.controlChannel,
+        addVu: () => {
+          if (this.vus.length >= this.scenario.vus) return false;
+          this.vus.push(this.newVu(this.vus.length));
+          hooks.onCreated();
+          return true;
+        },
       });
       // An executor that reports its count as it starts (a ramp from 0, externally-controlled) is
       // taken at its word, so the `vus` gauge never shows every VU active for an instant; one
