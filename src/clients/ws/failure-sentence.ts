@@ -3,7 +3,8 @@
  * the message of the WebSocketError `socket.closed` rejects with. It names the URL and what went
  * wrong in words, never a stack: it is about the server or the network, not the script.
  */
-import { STATUS_CODES } from 'node:http';
+// No node:http here (its STATUS_CODES would do): on Node 22 and later, loading it in a load thread
+// also loads crypto, tls and http2, which test/bundles.test.ts keeps out of a load thread.
 
 /** Node's codes for failures a user meets connecting, in words. */
 const NETWORK_WORDS: Readonly<Record<string, string>> = {
@@ -24,7 +25,7 @@ export function badUrlSentence(url: string): string {
 /** The connect ended before the session opened: refused, a timeout, or the server answered the upgrade with `status` (0: no answer). */
 export function connectFailureSentence(url: string, status: number, statusText: string, err: Error | undefined): string {
   if (status > 0 && status !== 101) {
-    return `the server answered the WebSocket upgrade of ${url} with ${status} ${statusText || STATUS_CODES[status] || ''}`.trimEnd() + ' instead of 101 Switching Protocols';
+    return `the server answered the WebSocket upgrade of ${url} with ${status}${statusText ? ` ${statusText}` : ''} instead of 101 Switching Protocols`;
   }
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const words = code !== undefined ? NETWORK_WORDS[code] : undefined;
