@@ -18,3 +18,16 @@ export interface MetricSink {
   /** Shorthand for `series(metric, tags).add(value)`. */
   add(metric: MetricDef, value: number, tags: TagSet): void;
 }
+
+/**
+ * A value per sink, made on first use: the VUs of a thread share their sink, so a protocol's
+ * caches of series recorders live once per thread, not once per VU.
+ */
+export function perSink<T>(make: (sink: MetricSink) => T): (sink: MetricSink) => T {
+  const bySink = new WeakMap<MetricSink, T>();
+  return (sink) => {
+    let value = bySink.get(sink);
+    if (value === undefined) bySink.set(sink, (value = make(sink)));
+    return value;
+  };
+}

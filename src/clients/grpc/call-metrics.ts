@@ -6,7 +6,7 @@
  * status, so a call builds no tag set and no key string once its combination has been seen. Calls
  * with their own tags take a keyed path. Each cache level is bounded (cleared when full).
  */
-import type { MetricSink, SeriesRecorder } from '../../metrics/sink.js';
+import { perSink, type MetricSink, type SeriesRecorder } from '../../metrics/sink.js';
 import { BUILTIN } from '../../metrics/builtin.js';
 import { TagSet, type Tags } from '../../metrics/tags.js';
 
@@ -25,7 +25,8 @@ export interface StreamSeries {
   readonly received: SeriesRecorder;
 }
 
-const bySink = new WeakMap<MetricSink, Map<string, MethodMetrics>>();
+/** Each thread's MethodMetrics by address and method. */
+const byKeyOf = perSink(() => new Map<string, MethodMetrics>());
 
 /** The metrics of calls to `path` at `addr`, shared by every VU of the thread that records into `sink`. */
 export function methodMetrics(sink: MetricSink, addr: string, path: string): MethodMetrics {
@@ -39,8 +40,7 @@ export function connectMetrics(sink: MetricSink, addr: string): MethodMetrics {
 }
 
 function cached(sink: MetricSink, key: string, tags: Tags): MethodMetrics {
-  let byKey = bySink.get(sink);
-  if (byKey === undefined) bySink.set(sink, (byKey = new Map()));
+  const byKey = byKeyOf(sink);
   let m = byKey.get(key);
   if (m === undefined) {
     if (byKey.size >= MAX_ENTRIES) byKey.clear();

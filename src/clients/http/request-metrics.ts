@@ -12,7 +12,7 @@
  * as in k6, where they are per connection rather than per request.
  */
 import type { Timings } from '../../api/http.js';
-import type { MetricSink, SeriesRecorder } from '../../metrics/sink.js';
+import { perSink, type MetricSink, type SeriesRecorder } from '../../metrics/sink.js';
 import { BUILTIN } from '../../metrics/builtin.js';
 import { TagSet, type Tags } from '../../metrics/tags.js';
 
@@ -72,17 +72,10 @@ class BaseSeries {
   }
 }
 
-/** Each sink's recording; VUs of one thread share it (the recorders are the sink's anyway). */
-const bySink = new WeakMap<MetricSink, RequestMetrics>();
-
 /** HTTP metric recording into one sink, shared by the VUs that record into it. */
 export class RequestMetrics {
   /** The sink's RequestMetrics, made on first use: its caches are per thread, not per VU (4 Maps each). */
-  static of(sink: MetricSink): RequestMetrics {
-    let m = bySink.get(sink);
-    if (m === undefined) bySink.set(sink, (m = new RequestMetrics(sink)));
-    return m;
-  }
+  static readonly of = perSink((sink) => new RequestMetrics(sink));
 
   readonly #sink: MetricSink;
   readonly #bases = new Map<string, BaseSeries>();

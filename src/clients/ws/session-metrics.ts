@@ -7,7 +7,7 @@
  * and `subproto` when one was agreed. data_sent / data_received carry only the VU's tags, as the
  * HTTP client's do.
  */
-import type { MetricSink, SeriesRecorder } from '../../metrics/sink.js';
+import { perSink, type MetricSink, type SeriesRecorder } from '../../metrics/sink.js';
 import { BUILTIN } from '../../metrics/builtin.js';
 import { TagSet } from '../../metrics/tags.js';
 import type { SessionPlan } from './ws-params.js';
@@ -37,16 +37,10 @@ export class SessionSeries {
   }
 }
 
-/** Each sink's cache; a thread's VUs share it (the recorders are the sink's anyway). */
-const bySink = new WeakMap<MetricSink, SessionMetrics>();
-
 /** Finds (or makes) the series of a session from what its connect settled. */
 export class SessionMetrics {
-  static of(sink: MetricSink): SessionMetrics {
-    let m = bySink.get(sink);
-    if (m === undefined) bySink.set(sink, (m = new SessionMetrics(sink)));
-    return m;
-  }
+  /** The sink's SessionMetrics, made on first use (per thread, not per VU). */
+  static readonly of = perSink((sink) => new SessionMetrics(sink));
 
   readonly #sink: MetricSink;
   readonly #cache = new Map<string, SessionSeries>();
