@@ -17,7 +17,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { runVolleyWatched } from './generators/volley-watched.mjs';
-import { staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
+import { requireBuiltVolley } from './generators/volley.mjs';
 import { runWrkLatency } from './generators/wrk-latency.mjs';
 import { isStopping } from './harness/cleanup.mjs';
 import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
@@ -38,10 +38,7 @@ const FLOOR_MS = 0.3;
 
 /** Runs wrk and volley once per round, prints each round, then the medians and the verdict for p50 and p99. */
 export async function run({ smoke, log }) {
-  const unavailable = volleyUnavailableReason();
-  if (unavailable) throw new Error(unavailable);
-  const stale = staleBuildWarning();
-  if (stale) log(`bench: warning: ${stale}`);
+  requireBuiltVolley(log);
   const nginx = await ensureNginx(log);
   const echoModule = await ensureEchoModule(log);
   const wrk = await ensureWrk(log);

@@ -13,7 +13,7 @@ import { atExit } from './harness/cleanup.mjs';
 import { makeWorkDir } from './harness/work-dir.mjs';
 import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
 import { columns } from './harness/report.mjs';
-import { staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
+import { requireBuiltVolley } from './generators/volley.mjs';
 
 export const name = 'arrival-rate';
 export const description = 'constant-arrival-rate in 1 worker, no-op iteration: achieved/target and start lag p99 at 1k/10k/50k/s; highest sustained rate';
@@ -27,10 +27,7 @@ const MAX_RATE = 1_600_000;
 
 /** Runs the fixed rates, then the search for the highest sustained rate. */
 export async function run({ smoke, log }) {
-  const unavailable = volleyUnavailableReason();
-  if (unavailable) throw new Error(unavailable);
-  const stale = staleBuildWarning();
-  if (stale) log(`bench: warning: ${stale}`);
+  requireBuiltVolley(log);
   const rates = smoke ? [1000, 10_000] : [1000, 10_000, 50_000];
   const seconds = smoke ? 1 : 10;
   log(`${name}  1 worker, ${seconds} s per rate; search with ${smoke ? 1 : 3} s runs`);

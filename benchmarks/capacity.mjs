@@ -17,7 +17,7 @@ import { atExit, track } from './harness/cleanup.mjs';
 import { makeWorkDir } from './harness/work-dir.mjs';
 import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
 import { columns } from './harness/report.mjs';
-import { staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
+import { requireBuiltVolley } from './generators/volley.mjs';
 
 export const name = 'capacity';
 export const description = 'volley capacity against the target at 40/s, 350/s and 2,000/s: found against true capacity, steps, run time';
@@ -36,10 +36,7 @@ const SETTINGS = [
 
 /** Runs the three searches (one short one with `smoke`) and prints a line for each. */
 export async function run({ smoke, log }) {
-  const unavailable = volleyUnavailableReason();
-  if (unavailable) throw new Error(unavailable);
-  const stale = staleBuildWarning();
-  if (stale) log(`bench: warning: ${stale}`);
+  requireBuiltVolley(log);
   // Smoke: one short search that stops at its max rate, to keep the harness working.
   const legs = smoke ? [{ ...SETTINGS[0], extra: ['--start-rate', '10', '--max-rate', '20', '--step', '2s', '--warmup', '1s'] }] : SETTINGS.map((s) => ({ ...s, extra: ['--start-rate', String(s.startRate)] }));
   log(`${name}  volley capacity ${smoke ? '(smoke: 2 s steps, max rate 20/s)' : 'with its defaults (10 s steps, 30 % warm-up, 5 %)'}; SLO p(99) < 5 × service time`);

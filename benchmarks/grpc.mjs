@@ -10,7 +10,7 @@ import { once } from 'node:events';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
+import { requireBuiltVolley } from './generators/volley.mjs';
 import { pinned, runChild, stopChild, tail } from './harness/child.mjs';
 import { atExit, track } from './harness/cleanup.mjs';
 import { columns, formatRate, formatRatio, formatSpread } from './harness/report.mjs';
@@ -30,10 +30,7 @@ const CLIENT_CPU = 1;
 const GOAL = 0.9;
 
 export async function run({ smoke, log }) {
-  const unavailable = volleyUnavailableReason();
-  if (unavailable) throw new Error(unavailable);
-  const stale = staleBuildWarning();
-  if (stale) log(`bench: warning: ${stale}`);
+  requireBuiltVolley(log);
   const durationS = smoke ? 2 : 10;
   const rounds = smoke ? 1 : 3;
   log(`${name}  ${rounds} round(s) of ${durationS} s, ${CONNECTIONS} connections to Demo/Unary; target on core ${SERVER_CPU}, generators on core ${CLIENT_CPU}`);

@@ -14,7 +14,7 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { runVolleyWatched } from './generators/volley-watched.mjs';
-import { staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
+import { requireBuiltVolley } from './generators/volley.mjs';
 import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
 import { startNginx } from './harness/nginx.mjs';
 import { ensureNginx } from './harness/peers.mjs';
@@ -34,10 +34,7 @@ const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** Runs each VU count once (memory does not drift the way throughput does) and prints RSS lines, then per-VU figures. */
 export async function run({ smoke, log }) {
-  const unavailable = volleyUnavailableReason();
-  if (unavailable) throw new Error(unavailable);
-  const stale = staleBuildWarning();
-  if (stale) log(`bench: warning: ${stale}`);
+  requireBuiltVolley(log);
   const limit = openFilesLimit();
   const hard = Number.isFinite(limit?.hard) ? limit.hard : 20_000;
   const plan = smoke

@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { runVolleyWatched } from './generators/volley-watched.mjs';
-import { staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
+import { requireBuiltVolley } from './generators/volley.mjs';
 import { atExit } from './harness/cleanup.mjs';
 import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
 import { startNginx } from './harness/nginx.mjs';
@@ -38,10 +38,7 @@ const FULL = { rate: 5000, durationS: 600, reportS: 60, sampleEveryS: 10, vus: 1
 const SMOKE = { rate: 1000, durationS: 20, reportS: 5, sampleEveryS: 5, vus: 100, goal: null };
 
 export async function run({ smoke, log }) {
-  const unavailable = volleyUnavailableReason();
-  if (unavailable) throw new Error(unavailable);
-  const stale = staleBuildWarning();
-  if (stale) log(`bench: warning: ${stale}`);
+  requireBuiltVolley(log);
   const plan = smoke ? SMOKE : FULL;
   const workers = Math.min(availableParallelism(), plan.vus);
   log(

@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { runVolleyWatched } from './generators/volley-watched.mjs';
 import { WORKER_ENTRIES, timeWorkerBoot } from './generators/worker-boot.mjs';
-import { staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
+import { requireBuiltVolley } from './generators/volley.mjs';
 import { track } from './harness/cleanup.mjs';
 import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
 import { columns } from './harness/report.mjs';
@@ -36,10 +36,7 @@ const PHASES = [
 
 /** Runs volley (with and without the imports) and the `node -e` floor in turn, `runs` times each; prints each run, then the medians. */
 export async function run({ smoke, log }) {
-  const unavailable = volleyUnavailableReason();
-  if (unavailable) throw new Error(unavailable);
-  const stale = staleBuildWarning();
-  if (stale) log(`bench: warning: ${stale}`);
+  requireBuiltVolley(log);
   const runs = smoke ? 2 : 7;
   const target = await startTarget();
   const volley = [];

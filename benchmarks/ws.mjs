@@ -13,7 +13,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { runVolley, staleBuildWarning, volleyUnavailableReason } from './generators/volley.mjs';
+import { runVolley, requireBuiltVolley } from './generators/volley.mjs';
 import { runVolleyWatched } from './generators/volley-watched.mjs';
 import { runChild, tail } from './harness/child.mjs';
 import { contentionNote, startCpuWatch } from './harness/cpu-watch.mjs';
@@ -38,10 +38,7 @@ const VOLLEY_LABEL = 'volley(1 worker, pinned)';
 const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 export async function run({ smoke, log }) {
-  const unavailable = volleyUnavailableReason();
-  if (unavailable) throw new Error(unavailable);
-  const stale = staleBuildWarning();
-  if (stale) log(`bench: warning: ${stale}`);
+  requireBuiltVolley(log);
   const plan = smoke
     ? { durationS: 2, rounds: 1, connections: 16, memory: { low: 200, high: 1000, durationS: 3, settleS: 1.5 } }
     : { durationS: 10, rounds: 3, connections: 64, memory: { low: 1000, high: 5000, durationS: 15, settleS: 5 } };

@@ -29,6 +29,14 @@ export function staleBuildWarning() {
   return newer > built ? 'src/ is newer than dist/: figures are for the last build (run `npm run build`)' : null;
 }
 
+/** A benchmark's first step: throws when there is no volley build to measure, and warns (through `log`) when it is stale. */
+export function requireBuiltVolley(log) {
+  const unavailable = volleyUnavailableReason();
+  if (unavailable) throw new Error(unavailable);
+  const stale = staleBuildWarning();
+  if (stale) log(`bench: warning: ${stale}`);
+}
+
 /**
  * Runs `volley run SCENARIO --vus N --duration Ss --workers W --quiet --summary-export F -e TARGET=URL`
  * (pinned to `cpu` when given; with `--out KIND=<scratch file>` for each of `outs`) and returns
