@@ -72,7 +72,7 @@ export class TestRun {
     const tooBig = memoryIssues(workerVUs(planned, workers), machineBudget());
     if (tooBig.length) throw new ConfigError(tooBig);
     try {
-      this.control = await this.openControl();
+      this.control = await this.openControl(planned);
       const setupData = p.exports.includes('setup') ? await this.setup() : undefined;
       // test.abort() in setup skips the load, as in k6; so does a stop that came before it.
       const load = outcome.aborted || this.stop.requested ? skippedLoad() : await this.load(setupData, planned, workers);
@@ -126,12 +126,12 @@ export class TestRun {
     return this.outputs;
   }
 
-  private openControl(): Promise<OpenedControl | undefined> {
+  private openControl(planned: PlannedScenario[]): Promise<OpenedControl | undefined> {
     const { p, outcome, stop } = this;
     return openControl(
       this.req.address,
       {
-        planned: planScenarios(p.options),
+        planned,
         stop: () => stop.requestStop('stop requested through the control API'),
         stopped: () => stop.requested || outcome.aborted,
         tainted: (elapsedMs) => outcome.thresholdsFailed || this.thresholds.taintedAt(elapsedMs),
